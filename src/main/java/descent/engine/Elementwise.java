@@ -1,0 +1,328 @@
+package descent.engine;
+
+/**
+ * Elementwise ops. Binary ops broadcast under NumPy's rules; their backward sums the output
+ * gradient back over the broadcast axes, which falls out of accumulating through the index maps.
+ */
+final class Elementwise {
+  private Elementwise() {}
+
+  /**
+   * For each element of a tensor of shape {@code out}, the flat index of the element of an operand
+   * of shape {@code in} that it reads; {@code null} when the shapes are equal (the identity).
+   */
+  static int[] indexMap(Shape out, Shape in) {
+    if (in.equals(out)) {
+      return null;
+    }
+    int rank = out.rank();
+    int offset = rank - in.rank();
+    int[] extent = out.dims();
+    int[] stride = new int[rank]; // the operand's stride along each output axis; 0 if broadcast
+    int s = 1;
+    for (int axis = rank - 1; axis >= 0; axis--) {
+      int d = axis >= offset ? in.dim(axis - offset) : 1;
+      stride[axis] = d == 1 ? 0 : s;
+      s *= d;
+    }
+    int[] map = new int[out.size()];
+    int[] counter = new int[rank];
+    int index = 0;
+    for (int k = 0; k < map.length; k++) {
+      map[k] = index;
+      for (int axis = rank - 1; axis >= 0; axis--) {
+        index += stride[axis];
+        if (++counter[axis] < extent[axis]) {
+          break;
+        }
+        index -= stride[axis] * extent[axis];
+        counter[axis] = 0;
+      }
+    }
+    return map;
+  }
+
+  private static int at(int[] map, int k) {
+    return map == null ? k : map[k];
+  }
+
+  // d(a + b) = da + db
+  static Tensor add(Tensor a, Tensor b) {
+    Shape s = Shape.broadcast("add", a.shape, b.shape);
+    int[] ia = indexMap(s, a.shape);
+    int[] ib = indexMap(s, b.shape);
+    double[] x = a.data;
+    double[] y = b.data;
+    double[] o = new double[s.size()];
+    for (int k = 0; k < o.length; k++) {
+      o[k] = x[at(ia, k)] + y[at(ib, k)];
+    }
+    return Tensor.result(
+        "add",
+        o,
+        s,
+        new Tensor[] {a, b},
+        out -> {
+          double[] g = out.grad;
+          if (a.requiresGrad) {
+            double[] ga = a.gradBuffer();
+            for (int k = 0; k < g.length; k++) {
+              ga[at(ia, k)] += g[k];
+            }
+          }
+          if (b.requiresGrad) {
+            double[] gb = b.gradBuffer();
+            for (int k = 0; k < g.length; k++) {
+              gb[at(ib, k)] += g[k];
+            }
+          }
+        });
+  }
+
+  // d(a - b) = da - db
+  static Tensor sub(Tensor a, Tensor b) {
+    Shape s = Shape.broadcast("sub", a.shape, b.shape);
+    int[] ia = indexMap(s, a.shape);
+    int[] ib = indexMap(s, b.shape);
+    double[] x = a.data;
+    double[] y = b.data;
+    double[] o = new double[s.size()];
+    for (int k = 0; k < o.length; k++) {
+      o[k] = x[at(ia, k)] - y[at(ib, k)];
+    }
+    return Tensor.result(
+        "sub",
+        o,
+        s,
+        new Tensor[] {a, b},
+        out -> {
+          double[] g = out.grad;
+          if (a.requiresGrad) {
+            double[] ga = a.gradBuffer();
+            for (int k = 0; k < g.length; k++) {
+              ga[at(ia, k)] += g[k];
+            }
+          }
+          if (b.requiresGrad) {
+            double[] gb = b.gradBuffer();
+            for (int k = 0; k < g.length; k++) {
+              gb[at(ib, k)] -= g[k];
+            }
+          }
+        });
+  }
+
+  // d(a * b) = b da + a db
+  static Tensor mul(Tensor a, Tensor b) {
+    Shape s = Shape.broadcast("mul", a.shape, b.shape);
+    int[] ia = indexMap(s, a.shape);
+    int[] ib = indexMap(s, b.shape);
+    double[] x = a.data;
+    double[] y = b.data;
+    double[] o = new double[s.size()];
+    for (int k = 0; k < o.length; k++) {
+      o[k] = x[at(ia, k)] * y[at(ib, k)];
+    }
+    return Tensor.result(
+        "mul",
+        o,
+        s,
+        new Tensor[] {a, b},
+        out -> {
+          double[] g = out.grad;
+          if (a.requiresGrad) {
+            double[] ga = a.gradBuffer();
+            for (int k = 0; k < g.length; k++) {
+              ga[at(ia, k)] += g[k] * y[at(ib, k)];
+            }
+          }
+          if (b.requiresGrad) {
+            double[] gb = b.gradBuffer();
+            for (int k = 0; k < g.length; k++) {
+              gb[at(ib, k)] += g[k] * x[at(ia, k)];
+            }
+          }
+        });
+  }
+
+  // d(a / b) = da / b - a db / b²
+  static Tensor div(Tensor a, Tensor b) {
+    Shape s = Shape.broadcast("div", a.shape, b.shape);
+    int[] ia = indexMap(s, a.shape);
+    int[] ib = indexMap(s, b.shape);
+    double[] x = a.data;
+    double[] y = b.data;
+    double[] o = new double[s.size()];
+    for (int k = 0; k < o.length; k++) {
+      o[k] = x[at(ia, k)] / y[at(ib, k)];
+    }
+    return Tensor.result(
+        "div",
+        o,
+        s,
+        new Tensor[] {a, b},
+        out -> {
+          double[] g = out.grad;
+          if (a.requiresGrad) {
+            double[] ga = a.gradBuffer();
+            for (int k = 0; k < g.length; k++) {
+              ga[at(ia, k)] += g[k] / y[at(ib, k)];
+            }
+          }
+          if (b.requiresGrad) {
+            double[] gb = b.gradBuffer();
+            for (int k = 0; k < g.length; k++) {
+              double yk = y[at(ib, k)];
+              gb[at(ib, k)] -= g[k] * x[at(ia, k)] / (yk * yk);
+            }
+          }
+        });
+  }
+
+  // d(-a) = -da
+  static Tensor neg(Tensor a) {
+    double[] x = a.data;
+    double[] o = new double[x.length];
+    for (int k = 0; k < o.length; k++) {
+      o[k] = -x[k];
+    }
+    return Tensor.result(
+        "neg",
+        o,
+        a.shape,
+        new Tensor[] {a},
+        out -> {
+          double[] g = out.grad;
+          double[] ga = a.gradBuffer();
+          for (int k = 0; k < g.length; k++) {
+            ga[k] -= g[k];
+          }
+        });
+  }
+
+  // d(a^p) = p a^(p-1) da
+  static Tensor pow(Tensor a, double p) {
+    double[] x = a.data;
+    double[] o = new double[x.length];
+    for (int k = 0; k < o.length; k++) {
+      o[k] = Math.pow(x[k], p);
+    }
+    return Tensor.result(
+        "pow",
+        o,
+        a.shape,
+        new Tensor[] {a},
+        out -> {
+          double[] g = out.grad;
+          double[] ga = a.gradBuffer();
+          for (int k = 0; k < g.length; k++) {
+            ga[k] += g[k] * p * Math.pow(x[k], p - 1);
+          }
+        });
+  }
+
+  // d(a²) = 2a da
+  static Tensor square(Tensor a) {
+    double[] x = a.data;
+    double[] o = new double[x.length];
+    for (int k = 0; k < o.length; k++) {
+      o[k] = x[k] * x[k];
+    }
+    return Tensor.result(
+        "square",
+        o,
+        a.shape,
+        new Tensor[] {a},
+        out -> {
+          double[] g = out.grad;
+          double[] ga = a.gradBuffer();
+          for (int k = 0; k < g.length; k++) {
+            ga[k] += 2 * x[k] * g[k];
+          }
+        });
+  }
+
+  // d(√a) = da / (2√a)
+  static Tensor sqrt(Tensor a) {
+    double[] x = a.data;
+    double[] o = new double[x.length];
+    for (int k = 0; k < o.length; k++) {
+      o[k] = Math.sqrt(x[k]);
+    }
+    return Tensor.result(
+        "sqrt",
+        o,
+        a.shape,
+        new Tensor[] {a},
+        out -> {
+          double[] g = out.grad;
+          double[] ga = a.gradBuffer();
+          for (int k = 0; k < g.length; k++) {
+            ga[k] += g[k] / (2 * o[k]);
+          }
+        });
+  }
+
+  // d(e^a) = e^a da
+  static Tensor exp(Tensor a) {
+    double[] x = a.data;
+    double[] o = new double[x.length];
+    for (int k = 0; k < o.length; k++) {
+      o[k] = Math.exp(x[k]);
+    }
+    return Tensor.result(
+        "exp",
+        o,
+        a.shape,
+        new Tensor[] {a},
+        out -> {
+          double[] g = out.grad;
+          double[] ga = a.gradBuffer();
+          for (int k = 0; k < g.length; k++) {
+            ga[k] += g[k] * o[k];
+          }
+        });
+  }
+
+  // d(ln a) = da / a
+  static Tensor log(Tensor a) {
+    double[] x = a.data;
+    double[] o = new double[x.length];
+    for (int k = 0; k < o.length; k++) {
+      o[k] = Math.log(x[k]);
+    }
+    return Tensor.result(
+        "log",
+        o,
+        a.shape,
+        new Tensor[] {a},
+        out -> {
+          double[] g = out.grad;
+          double[] ga = a.gradBuffer();
+          for (int k = 0; k < g.length; k++) {
+            ga[k] += g[k] / x[k];
+          }
+        });
+  }
+
+  // d|a| = sign(a) da, taking sign(0) = 0 as PyTorch does
+  static Tensor abs(Tensor a) {
+    double[] x = a.data;
+    double[] o = new double[x.length];
+    for (int k = 0; k < o.length; k++) {
+      o[k] = Math.abs(x[k]);
+    }
+    return Tensor.result(
+        "abs",
+        o,
+        a.shape,
+        new Tensor[] {a},
+        out -> {
+          double[] g = out.grad;
+          double[] ga = a.gradBuffer();
+          for (int k = 0; k < g.length; k++) {
+            ga[k] += g[k] * Math.signum(x[k]);
+          }
+        });
+  }
+}

@@ -1,0 +1,166 @@
+package descent.engine;
+
+/** Matrix product, transpose and reshape. */
+final class LinearAlgebra {
+  private LinearAlgebra() {}
+
+  // C = A B:  dA = dC Bᵀ,  dB = Aᵀ dC. A vector right operand is a (k, 1) column.
+  static Tensor matmul(Tensor a, Tensor b) {
+    if (a.shape.rank() != 2 || b.shape.rank() < 1 || b.shape.rank() > 2) {
+      throw new ShapeException(
+          "matmul: "
+              + a.shape
+              + " @ "
+              + b.shape
+              + ": needs a matrix on the left and a matrix or vector on the right");
+    }
+    int m = a.shape.dim(0);
+    int k = a.shape.dim(1);
+    int kb = b.shape.dim(0);
+    if (k != kb) {
+      throw new ShapeException(
+          "matmul: "
+              + a.shape
+              + " @ "
+              + b.shape
+              + ": inner dimensions "
+              + k
+              + " and "
+              + kb
+              + " differ");
+    }
+    boolean vector = b.shape.rank() == 1;
+    int n = vector ? 1 : b.shape.dim(1);
+    double[] x = a.data;
+    double[] y = b.data;
+    double[] o = new double[m * n];
+    // i-p-j order streams rows of B and C.
+    for (int i = 0; i < m; i++) {
+      int row = i * n;
+      for (int p = 0; p < k; p++) {
+        double aip = x[i * k + p];
+        int brow = p * n;
+        for (int j = 0; j < n; j++) {
+          o[row + j] += aip * y[brow + j];
+        }
+      }
+    }
+    Shape s = vector ? Shape.of(m) : Shape.of(m, n);
+    return Tensor.result(
+        "matmul",
+        o,
+        s,
+        new Tensor[] {a, b},
+        out -> {
+          double[] g = out.grad;
+          if (a.requiresGrad) {
+            double[] ga = a.gradBuffer();
+            for (int i = 0; i < m; i++) {
+              for (int p = 0; p < k; p++) {
+                double acc = 0;
+                for (int j = 0; j < n; j++) {
+                  acc += g[i * n + j] * y[p * n + j];
+                }
+                ga[i * k + p] += acc;
+              }
+            }
+          }
+          if (b.requiresGrad) {
+            double[] gb = b.gradBuffer();
+            for (int i = 0; i < m; i++) {
+              for (int p = 0; p < k; p++) {
+                double aip = x[i * k + p];
+                for (int j = 0; j < n; j++) {
+                  gb[p * n + j] += aip * g[i * n + j];
+                }
+              }
+            }
+          }
+        });
+  }
+
+  // B = Aᵀ:  dA = dBᵀ
+  static Tensor transpose(Tensor a) {
+    int rank = a.shape.rank();
+    if (rank > 2) {
+      throw new ShapeException(
+          "transpose: " + a.shape + " has rank " + rank + "; only matrices and vectors transpose");
+    }
+    if (rank < 2) {
+      return Tensor.result(
+          "transpose",
+          a.data.clone(),
+          a.shape,
+          new Tensor[] {a},
+          out -> addInto(a.gradBuffer(), out.grad));
+    }
+    int m = a.shape.dim(0);
+    int n = a.shape.dim(1);
+    double[] o = new double[m * n];
+    transposeInto(a.data, m, n, o);
+    return Tensor.result(
+        "transpose",
+        o,
+        Shape.of(n, m),
+        new Tensor[] {a},
+        out -> {
+          double[] ga = a.gradBuffer();
+          double[] g = out.grad;
+          for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+              ga[i * n + j] += g[j * m + i];
+            }
+          }
+        });
+  }
+
+  private static void transposeInto(double[] src, int m, int n, double[] dst) {
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        dst[j * m + i] = src[i * n + j];
+      }
+    }
+  }
+
+  // The elements keep their row-major order, so the gradient passes through unchanged.
+  static Tensor reshape(Tensor a, int... dims) {
+    int[] d = dims.clone();
+    int infer = -1;
+    int known = 1;
+    for (int i = 0; i < d.length; i++) {
+      if (d[i] == -1 && infer < 0) {
+        infer = i;
+      } else if (d[i] < 0) {
+        throw new ShapeException(
+            "reshape: "
+                + a.shape
+                + " into "
+                + java.util.Arrays.toString(dims)
+                + ": only one extent may be -1 and none may be negative");
+      } else {
+        known *= d[i];
+      }
+    }
+    if (infer >= 0 && known > 0 && a.size() % known == 0) {
+      d[infer] = a.size() / known;
+    }
+    Shape s = infer >= 0 && d[infer] < 0 ? null : Shape.of(d);
+    if (s == null || s.size() != a.size()) {
+      throw new ShapeException(
+          "reshape: cannot reshape "
+              + a.shape
+              + " of "
+              + a.size()
+              + " elements into "
+              + (s == null ? java.util.Arrays.toString(dims) : s + " of " + s.size()));
+    }
+    return Tensor.result(
+        "reshape", a.data.clone(), s, new Tensor[] {a}, out -> addInto(a.gradBuffer(), out.grad));
+  }
+
+  static void addInto(double[] target, double[] g) {
+    for (int k = 0; k < g.length; k++) {
+      target[k] += g[k];
+    }
+  }
+}
