@@ -1,0 +1,49 @@
+package descent.model;
+
+import descent.engine.Autograd;
+import descent.engine.Tensor;
+import java.util.List;
+
+/** Minibatch stochastic gradient descent, written out: θ ← θ − η·∂L/∂θ for every parameter. */
+public final class SGD implements Optimizer {
+  private final List<Tensor> params;
+  private volatile double lr;
+
+  public SGD(List<Tensor> params, double lr) {
+    this.params = List.copyOf(params);
+    setLearningRate(lr);
+  }
+
+  @Override
+  public void step() {
+    double eta = lr;
+    try (var g = Autograd.noGrad()) {
+      for (Tensor param : params) {
+        Tensor grad = param.grad();
+        if (grad != null) {
+          param.subScaledInPlace(eta, grad);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void zeroGrad() {
+    for (Tensor param : params) {
+      param.zeroGrad();
+    }
+  }
+
+  @Override
+  public double learningRate() {
+    return lr;
+  }
+
+  @Override
+  public void setLearningRate(double lr) {
+    if (!(lr > 0) || Double.isInfinite(lr)) {
+      throw new IllegalArgumentException("learning rate must be a finite number > 0, got " + lr);
+    }
+    this.lr = lr;
+  }
+}

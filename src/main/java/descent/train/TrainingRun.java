@@ -1,0 +1,421 @@
+package descent.train;
+
+import descent.data.Batch;
+import descent.data.Loader;
+import descent.data.RegressionData;
+import descent.engine.Autograd;
+import descent.engine.Tensor;
+import descent.model.LinearModel;
+import descent.model.Optimizer;
+import descent.train.TrainingEvent.BatchDone;
+import descent.train.TrainingEvent.Diverged;
+import descent.train.TrainingEvent.EpochDone;
+import descent.train.TrainingEvent.RunFinished;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One training run that advances one minibatch at a time, or one phase of a minibatch at a time.
+ * This is the only training loop in Descent: {@link Trainer#fit}, the command line and the app all
+ * call {@link #step()} (or {@link #stepPhase()}), so what a class watches is what the CLI prints.
+ *
+ * <p>Each training minibatch runs d2l's {@code fit_epoch} body as four phases:
+ *
+ * <ol>
+ *   <li>{@link Phase#FORWARD}: ŷ = model.forward(X)
+ *   <li>{@link Phase#LOSS}: loss = model.loss(ŷ, y)
+ *   <li>{@link Phase#BACKWARD}: zero the gradients, loss.backward(), clip if asked
+ *   <li>{@link Phase#UPDATE}: optimizer.step(), trainBatchIdx++
+ * </ol>
+ *
+ * When an epoch's training batches are done, that epoch's validation loop runs in a no-grad scope.
+ *
+ * <p>Not thread-safe: one thread steps a run. {@link #requestStop()} and {@link
+ * #setLearningRate(double)} may be called from any thread.
+ */
+public final class TrainingRun {
+  /** The part of a training minibatch that {@link #stepPhase()} runs next. */
+  public enum Phase {
+    FORWARD,
+    LOSS,
+    BACKWARD,
+    UPDATE
+  }
+
+  /** Where the run stands. */
+  public enum Status {
+    /** No minibatch has run yet. */
+    READY,
+    /** At least one phase has run and epochs remain. */
+    IN_PROGRESS,
+    /** Every epoch ran. */
+    FINISHED,
+    /** A loss or parameter became non-finite or exploded; the run stopped. */
+    DIVERGED
+  }
+
+  /** A loss above {@code DIVERGENCE_FACTOR × (first loss + 1)} counts as diverged. */
+  public static final double DIVERGENCE_FACTOR = 1e6;
+
+  private final LinearModel model;
+  private final RegressionData data;
+  private final Optimizer optimizer;
+  private final int maxEpochs;
+  private final double gradientClipVal;
+  private final TrainingListener listener;
+
+  private Status status = Status.READY;
+  private Phase phase = Phase.FORWARD;
+  private int epoch;
+  private int batchIndex;
+  private long trainBatchIdx;
+  private long valBatchIdx;
+  private Loader loader;
+  private Batch batch;
+  private Tensor prediction;
+  private Tensor loss;
+  private double lastGradNorm = Double.NaN;
+  private double firstLoss = Double.NaN;
+  private double epochLossSum;
+  private long epochExamples;
+  private long trainNanos;
+  private volatile boolean stopRequested;
+  private final List<EpochDone> history = new ArrayList<>();
+  private Diverged divergence;
+
+  TrainingRun(
+      LinearModel model,
+      RegressionData data,
+      int maxEpochs,
+      double gradientClipVal,
+      TrainingListener listener) {
+    if (model.w().shape().dim(0) != data.numFeatures()) {
+      throw new IllegalArgumentException(
+          "the model has "
+              + model.w().shape().dim(0)
+              + " inputs but the data has "
+              + data.numFeatures()
+              + " features");
+    }
+    this.model = model;
+    this.data = data;
+    this.optimizer = model.configureOptimizers();
+    this.maxEpochs = maxEpochs;
+    this.gradientClipVal = gradientClipVal;
+    this.listener = listener;
+    this.loader = data.trainLoader(0);
+  }
+
+  // ---------------------------------------------------------------- stepping
+
+  /**
+   * Runs the next phase of the current training minibatch; after its update, also the epoch's
+   * validation when the epoch's last batch is done. Does nothing once the run is over.
+   *
+   * @return false if the run was already over
+   */
+  public boolean stepPhase() {
+    if (isOver()) {
+      return false;
+    }
+    status = Status.IN_PROGRESS;
+    long start = System.nanoTime();
+    switch (phase) {
+      case FORWARD -> {
+        batch = loader.get(batchIndex);
+        prediction = model.forward(batch.x());
+        loss = null;
+        phase = Phase.LOSS;
+      }
+      case LOSS -> {
+        loss = model.loss(prediction, batch.y());
+        double value = loss.item();
+        if (Double.isNaN(firstLoss)) {
+          firstLoss = value;
+        }
+        phase = Phase.BACKWARD;
+        if (!Double.isFinite(value)) {
+          diverge(value, "the loss is " + describe(value));
+        } else if (value > DIVERGENCE_FACTOR * (firstLoss + 1)) {
+          diverge(value, "the loss grew past a million times its first value");
+        }
+      }
+      case BACKWARD -> {
+        optimizer.zeroGrad(); // gradients accumulate, so clear last step's first
+        loss.backward();
+        lastGradNorm = gradientNorm();
+        if (gradientClipVal > 0 && lastGradNorm > gradientClipVal) {
+          clipGradients(gradientClipVal / lastGradNorm);
+        }
+        phase = Phase.UPDATE;
+      }
+      case UPDATE -> {
+        optimizer.step();
+        trainBatchIdx++;
+        phase = Phase.FORWARD;
+        trainNanos += System.nanoTime() - start;
+        finishBatch();
+        return true;
+      }
+    }
+    trainNanos += System.nanoTime() - start;
+    return true;
+  }
+
+  /** Runs the rest of the current training minibatch (all four phases from the start). */
+  public void step() {
+    do {
+      if (!stepPhase()) {
+        return;
+      }
+    } while (phase != Phase.FORWARD && !isOver());
+  }
+
+  /** Runs minibatches until the current epoch ends, the run ends, or a stop is requested. */
+  public void stepEpoch() {
+    int start = epoch;
+    while (!isOver() && epoch == start && !stopRequested) {
+      step();
+    }
+  }
+
+  /** Runs minibatches until the run ends or a stop is requested. */
+  public void runToEnd() {
+    while (!isOver() && !stopRequested) {
+      step();
+    }
+  }
+
+  /**
+   * Asks {@link #stepEpoch()}, {@link #runToEnd()} and {@link Trainer#fit} to return after the
+   * current minibatch. The request stands until {@link #clearStopRequest()}.
+   */
+  public void requestStop() {
+    stopRequested = true;
+  }
+
+  public boolean isStopRequested() {
+    return stopRequested;
+  }
+
+  public void clearStopRequest() {
+    stopRequested = false;
+  }
+
+  /** Sets the learning rate from the next update on; safe from any thread. */
+  public void setLearningRate(double lr) {
+    optimizer.setLearningRate(lr);
+  }
+
+  public double learningRate() {
+    return optimizer.learningRate();
+  }
+
+  private void finishBatch() {
+    int m = batch.size();
+    double value = loss.item();
+    epochLossSum += value * m;
+    epochExamples += m;
+    double[] w = model.w().toArray();
+    double b = model.b().item();
+    if (!allFinite(w) || !Double.isFinite(b)) {
+      diverge(value, "a parameter became " + (Double.isNaN(b) ? "NaN" : "infinite"));
+      return;
+    }
+    int batches = loader.size();
+    listener.onEvent(
+        new BatchDone(
+            epoch,
+            batchIndex,
+            batches,
+            trainBatchIdx,
+            epoch + (double) batchIndex / batches,
+            m,
+            value,
+            w,
+            b,
+            lastGradNorm,
+            optimizer.learningRate()));
+    batchIndex++;
+    if (batchIndex == batches) {
+      finishEpoch();
+    }
+  }
+
+  private void finishEpoch() {
+    double trainLoss = epochLossSum / epochExamples;
+    double valLoss = validate();
+    if (!Double.isFinite(valLoss)) {
+      diverge(valLoss, "the validation loss is " + describe(valLoss));
+      return;
+    }
+    EpochDone done = new EpochDone(epoch, trainBatchIdx, trainLoss, valLoss);
+    history.add(done);
+    listener.onEvent(done);
+    epoch++;
+    batchIndex = 0;
+    epochLossSum = 0;
+    epochExamples = 0;
+    if (epoch == maxEpochs) {
+      status = Status.FINISHED;
+      listener.onEvent(new RunFinished(epoch, trainBatchIdx));
+    } else {
+      loader = data.trainLoader(epoch);
+    }
+  }
+
+  /** d2l's validation loop, with no gradient tracking; returns the example-weighted mean loss. */
+  private double validate() {
+    Loader val = data.valLoader();
+    double sum = 0;
+    try (var g = Autograd.noGrad()) {
+      for (int i = 0; i < val.size(); i++) {
+        Batch vb = val.get(i);
+        sum += model.validationStep(vb.x(), vb.y()).item() * vb.size();
+        valBatchIdx++;
+      }
+    }
+    return sum / val.numExamples();
+  }
+
+  private void diverge(double value, String reason) {
+    status = Status.DIVERGED;
+    // the step that diverged is the one in progress, counted from 1
+    long step = phase == Phase.FORWARD ? trainBatchIdx : trainBatchIdx + 1;
+    divergence = new Diverged(epoch, batchIndex, step, value, reason);
+    listener.onEvent(divergence);
+  }
+
+  // g_norm = √(Σ over all parameters of Σ g²)
+  private double gradientNorm() {
+    double sq = 0;
+    for (Tensor p : model.parameters()) {
+      Tensor g = p.grad();
+      if (g != null) {
+        for (double v : g.toArray()) {
+          sq += v * v;
+        }
+      }
+    }
+    return Math.sqrt(sq);
+  }
+
+  private void clipGradients(double scale) {
+    for (Tensor p : model.parameters()) {
+      Tensor g = p.grad();
+      if (g != null) {
+        g.mulInPlace(scale);
+      }
+    }
+  }
+
+  private static boolean allFinite(double[] values) {
+    for (double v : values) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String describe(double v) {
+    return Double.isNaN(v) ? "NaN" : v > 0 ? "∞" : "−∞";
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  public Status status() {
+    return status;
+  }
+
+  /** Whether the run finished or diverged. */
+  public boolean isOver() {
+    return status == Status.FINISHED || status == Status.DIVERGED;
+  }
+
+  /** The phase {@link #stepPhase()} runs next. */
+  public Phase nextPhase() {
+    return phase;
+  }
+
+  /** The current epoch, from 0; equals maxEpochs once finished. */
+  public int epoch() {
+    return epoch;
+  }
+
+  public int maxEpochs() {
+    return maxEpochs;
+  }
+
+  /** The index within the epoch of the current (or next) training minibatch. */
+  public int batchIndex() {
+    return batchIndex;
+  }
+
+  /** The number of training minibatches per epoch. */
+  public int batchesPerEpoch() {
+    return loader.size();
+  }
+
+  /** d2l's {@code train_batch_idx}: training minibatches completed. */
+  public long trainBatchIdx() {
+    return trainBatchIdx;
+  }
+
+  /** d2l's {@code val_batch_idx}: validation minibatches run. */
+  public long valBatchIdx() {
+    return valBatchIdx;
+  }
+
+  public double gradientClipVal() {
+    return gradientClipVal;
+  }
+
+  /** The current minibatch, or null before the first forward phase. */
+  public Batch currentBatch() {
+    return batch;
+  }
+
+  /** ŷ of the current minibatch (a live tensor, for step-through views), or null. */
+  public Tensor currentPrediction() {
+    return prediction;
+  }
+
+  /** The loss of the current minibatch (a live tensor, the root of its graph), or null. */
+  public Tensor currentLoss() {
+    return loss;
+  }
+
+  /** The norm of the last gradient before clipping; NaN before the first backward phase. */
+  public double lastGradientNorm() {
+    return lastGradNorm;
+  }
+
+  public LinearModel model() {
+    return model;
+  }
+
+  public RegressionData data() {
+    return data;
+  }
+
+  /** The completed epochs' losses. */
+  public List<EpochDone> history() {
+    return List.copyOf(history);
+  }
+
+  /** Why the run diverged, or null. */
+  public Diverged divergence() {
+    return divergence;
+  }
+
+  /** Wall time spent in training minibatches (not validation), in nanoseconds. */
+  public long trainNanos() {
+    return trainNanos;
+  }
+
+  /** The learned parameters, errors against the truth, and the least-squares optimum. */
+  public RunSummary summary() {
+    return RunSummary.of(this);
+  }
+}
