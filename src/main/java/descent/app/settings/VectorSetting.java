@@ -1,0 +1,70 @@
+package descent.app.settings;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.StringJoiner;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/** A comma-separated list of 1 to {@code maxLength} finite numbers, such as the true w. */
+public final class VectorSetting extends Setting {
+  private final ReadOnlyObjectWrapper<double[]> value;
+  private final int maxLength;
+  private final double bound;
+
+  public VectorSetting(String label, String tooltip, double[] initial, int maxLength, double bound) {
+    super(label, tooltip);
+    this.maxLength = maxLength;
+    this.bound = bound;
+    this.value = new ReadOnlyObjectWrapper<>(this, "value", initial.clone());
+    textProperty().set(format());
+  }
+
+  /** The values; a new array on each change, never mutated. */
+  public ReadOnlyObjectProperty<double[]> valueProperty() {
+    return value.getReadOnlyProperty();
+  }
+
+  public double[] value() {
+    return value.get().clone();
+  }
+
+  @Override
+  protected String tryApply(String s) {
+    if (s.isEmpty()) {
+      return label() + " needs at least one number";
+    }
+    String[] parts = s.split("[,;]", -1);
+    if (parts.length > maxLength) {
+      return label() + " takes at most " + maxLength + " numbers, got " + parts.length;
+    }
+    double[] v = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      String p = parts[i].trim().replace('−', '-');
+      try {
+        v[i] = Double.parseDouble(p);
+      } catch (NumberFormatException e) {
+        return "entry " + (i + 1) + ", “" + p + "”, is not a number";
+      }
+      if (!Double.isFinite(v[i]) || Math.abs(v[i]) > bound) {
+        return "entry " + (i + 1) + " must be between " + -bound + " and " + bound;
+      }
+    }
+    if (!java.util.Arrays.equals(v, value.get())) {
+      value.set(v);
+    }
+    return null;
+  }
+
+  @Override
+  protected String format() {
+    StringJoiner j = new StringJoiner(", ");
+    for (double x : value.get()) {
+      j.add(
+          x == Math.rint(x)
+              ? Long.toString((long) x)
+              : new BigDecimal(x).round(new MathContext(6)).stripTrailingZeros().toPlainString());
+    }
+    return j.toString();
+  }
+}
