@@ -89,7 +89,7 @@ public final class Shape {
                 + db
                 + " differ and neither is 1");
       }
-      out[i] = Math.max(da, db);
+      out[i] = da == 1 ? db : da; // not max: an extent of 0 against 1 stays 0, as in NumPy
     }
     return new Shape(out);
   }

@@ -66,9 +66,20 @@ public final class Tensor {
   }
 
   void propagate() {
-    if (backward != null && grad != null) {
+    if (backward != null && grad != null && anyInputRequiresGrad()) {
       backward.propagate(this);
     }
+  }
+
+  // Unary backward rules write to their input unconditionally; a leaf unmarked after the forward
+  // pass (requiresGrad(false)) must still get nothing, as it does from the binary ops.
+  private boolean anyInputRequiresGrad() {
+    for (Tensor in : inputs) {
+      if (in.requiresGrad) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- factories

@@ -1,0 +1,92 @@
+package descent;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Which packages may depend on which. */
+@AnalyzeClasses(packages = "descent", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule engineDependsOnlyOnTheJdkAndItself =
+      classes()
+          .that()
+          .resideInAPackage("descent.engine..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "descent.engine..")
+          .because(
+              "the engine is the product's \"nothing but tensor ops\" core: what a student reads"
+                  + " to see how backward() works must stay free of UI code and libraries");
+
+  @ArchTest
+  static final ArchRule coreNeverTouchesJavaFx =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "descent.engine..", "descent.data..", "descent.model..", "descent.train..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("javafx..", "org.controlsfx..")
+          .because(
+              "data, models and training run headless, from the command line and in tests;"
+                  + " only the desktop app draws");
+
+  @ArchTest
+  static final ArchRule onlyTheAppUsesJavaFx =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("descent.app..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("javafx..", "org.controlsfx..")
+          .because(
+              "JavaFX is confined to descent.app; the Launcher and the CLI start the app through"
+                  + " descent.app without touching JavaFX types, so the fat jar launches from a"
+                  + " plain classpath");
+
+  @ArchTest
+  static final ArchRule engineIsTheBottomLayer =
+      noClasses()
+          .that()
+          .resideInAPackage("descent.engine..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "descent.data..",
+              "descent.model..",
+              "descent.train..",
+              "descent.app..",
+              "descent.cli..")
+          .because("everything is built on the engine, so the engine can know none of it");
+
+  @ArchTest
+  static final ArchRule dataAndModelDoNotKnowTrainingOrFrontEnds =
+      noClasses()
+          .that()
+          .resideInAnyPackage("descent.data..", "descent.model..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("descent.train..", "descent.app..", "descent.cli..")
+          .because(
+              "data sets and models are what training consumes; they must be usable without a"
+                  + " trainer, an app or a CLI");
+
+  @ArchTest
+  static final ArchRule trainingDoesNotKnowFrontEnds =
+      noClasses()
+          .that()
+          .resideInAPackage("descent.train..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("descent.app..", "descent.cli..")
+          .allowEmptyShould(true)
+          .because(
+              "the trainer reports progress to whoever drives it, the desktop app or the CLI,"
+                  + " and must work the same under both");
+}
