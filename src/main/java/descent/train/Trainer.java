@@ -56,6 +56,14 @@ public final class Trainer {
     run.stepEpoch();
   }
 
+  /**
+   * The run of the last {@link #fit} or {@link #prepare}, or null before either. A listener of
+   * {@code fit} reaches the run through it, e.g. to {@link TrainingRun#requestStop()}.
+   */
+  public TrainingRun run() {
+    return run;
+  }
+
   public int maxEpochs() {
     return maxEpochs;
   }

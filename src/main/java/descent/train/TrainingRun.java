@@ -218,8 +218,9 @@ public final class TrainingRun {
     epochExamples += m;
     double[] w = model.w().toArray();
     double b = model.b().item();
-    if (!allFinite(w) || !Double.isFinite(b)) {
-      diverge(value, "a parameter became " + (Double.isNaN(b) ? "NaN" : "infinite"));
+    String nonFinite = nonFiniteParameter(w, b);
+    if (nonFinite != null) {
+      diverge(value, nonFinite);
       return;
     }
     int batches = loader.size();
@@ -309,13 +310,14 @@ public final class TrainingRun {
     }
   }
 
-  private static boolean allFinite(double[] values) {
-    for (double v : values) {
-      if (!Double.isFinite(v)) {
-        return false;
+  /** Names the first parameter value that is NaN or ±∞, e.g. "w[1] became NaN"; null if none. */
+  private static String nonFiniteParameter(double[] w, double b) {
+    for (int j = 0; j < w.length; j++) {
+      if (!Double.isFinite(w[j])) {
+        return "the parameter w[" + j + "] became " + describe(w[j]);
       }
     }
-    return true;
+    return Double.isFinite(b) ? null : "the parameter b became " + describe(b);
   }
 
   private static String describe(double v) {

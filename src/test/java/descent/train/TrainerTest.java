@@ -1,0 +1,128 @@
+package descent.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import descent.data.SyntheticRegressionData;
+import descent.engine.Seeds;
+import descent.model.LinearRegressionScratch;
+import descent.train.TrainingEvent.BatchDone;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Trainer's own contract: its settings, fitEpoch, and that fit is the run's single step. */
+class TrainerTest {
+  private static SyntheticRegressionData data(boolean shuffle) {
+    return new SyntheticRegressionData(new double[] {2, -3.4}, 4.2, 0.01, 100, 50, 32, shuffle, 17);
+  }
+
+  private static LinearRegressionScratch model(double sigma) {
+    return new LinearRegressionScratch(2, 0.03, sigma, Seeds.stream(17, 3));
+  }
+
+  @Test
+  void refusesImpossibleSettings() {
+    assertThatThrownBy(() -> new Trainer(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxEpochs");
+    for (double clip : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      assertThatThrownBy(() -> new Trainer(3, clip))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("gradientClipVal");
+    }
+    Trainer trainer = new Trainer(3, 0.5);
+    assertThat(trainer.maxEpochs()).isEqualTo(3);
+    assertThat(trainer.gradientClipVal()).isEqualTo(0.5);
+    assertThat(trainer.run()).isNull();
+    assertThatThrownBy(trainer::fitEpoch).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void refusesAModelWithTheWrongNumberOfInputs() {
+    var wrong = new LinearRegressionScratch(3, 0.03, Seeds.stream(1, 3));
+    assertThatThrownBy(() -> new Trainer(1).prepare(wrong, data(true), TrainingListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3 inputs")
+        .hasMessageContaining("2 features");
+  }
+
+  @Test
+  void fitEpochRunsExactlyOneEpochOfThePreparedRun() {
+    Trainer trainer = new Trainer(2, 0.5);
+    TrainingRun run = trainer.prepare(model(0.01), data(true), TrainingListener.NONE);
+    assertThat(trainer.run()).isSameAs(run);
+    assertThat(run.gradientClipVal()).isEqualTo(0.5);
+    assertThat(run.maxEpochs()).isEqualTo(2);
+    assertThat(run.batchesPerEpoch()).isEqualTo(4);
+
+    trainer.fitEpoch();
+    assertThat(run.trainBatchIdx()).isEqualTo(4);
+    assertThat(run.history()).hasSize(1);
+    assertThat(run.isOver()).isFalse();
+    trainer.fitEpoch();
+    assertThat(run.trainBatchIdx()).isEqualTo(8);
+    assertThat(run.status()).isEqualTo(TrainingRun.Status.FINISHED);
+    assertThat(run.epoch()).isEqualTo(2);
+    trainer.fitEpoch(); // over: nothing more
+    assertThat(run.trainBatchIdx()).isEqualTo(8);
+  }
+
+  @Test
+  void fitIsTheSameLoopAsSteppingTheRun() {
+    RunSummary fitted = new Trainer(3).fit(model(0.01), data(true));
+    TrainingRun run = new Trainer(3).prepare(model(0.01), data(true), TrainingListener.NONE);
+    while (!run.isOver()) {
+      run.step();
+    }
+    RunSummary stepped = run.summary();
+    assertThat(fitted.w()).isEqualTo(stepped.w());
+    assertThat(fitted.b()).isEqualTo(stepped.b());
+    assertThat(fitted.epochs()).isEqualTo(stepped.epochs());
+    assertThat(fitted.steps()).isEqualTo(12);
+    assertThat(fitted.trainNanos()).isPositive();
+    assertThat(fitted.lastEpoch()).contains(fitted.epochs().get(2));
+  }
+
+  @Test
+  void aLearningRateChangedMidRunAppliesFromTheNextUpdate() {
+    List<BatchDone> events = new ArrayList<>();
+    var data = data(false);
+    var model = model(0);
+    TrainingRun run =
+        new Trainer(1)
+            .prepare(
+                model,
+                data,
+                e -> {
+                  if (e instanceof BatchDone b) {
+                    events.add(b);
+                  }
+                });
+    HandSgd hand = new HandSgd(new double[2], 0, 0.03, 0);
+    run.step();
+    hand.step(data, 0, 32);
+    run.setLearningRate(0.3);
+    assertThat(run.learningRate()).isEqualTo(0.3);
+    run.step();
+    HandSgd faster = new HandSgd(hand.w, hand.b, 0.3, 0);
+    faster.step(data, 32, 64);
+
+    assertThat(events).extracting(BatchDone::learningRate).containsExactly(0.03, 0.3);
+    assertThat(model.w().toArray()).containsExactly(faster.w, within(1e-12));
+    assertThat(model.b().item()).isCloseTo(faster.b, within(1e-12));
+    assertThatThrownBy(() -> run.setLearningRate(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(run.learningRate()).isEqualTo(0.3);
+  }
+
+  @Test
+  void summaryHandsOutCopies() {
+    RunSummary summary = new Trainer(1).fit(model(0.01), data(true));
+    double w0 = summary.w()[0];
+    summary.w()[0] = 99;
+    assertThat(summary.w()[0]).isEqualTo(w0);
+    assertThat(summary.errorW().orElseThrow()[0]).isCloseTo(2 - w0, within(1e-15));
+    assertThat(summary.errorB().orElseThrow()).isCloseTo(4.2 - summary.b(), within(1e-15));
+  }
+}
