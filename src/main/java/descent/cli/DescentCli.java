@@ -1,0 +1,135 @@
+package descent.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The command line, {@code descent <command> [options]}. Bad input never dumps the usage or a stack
+ * trace: it prints one line on stderr naming the option (or the file, line and column) and exits
+ * with {@link TrainCommand#BAD_INPUT}.
+ */
+@Command(
+    name = "descent",
+    mixinStandardHelpOptions = true,
+    versionProvider = DescentCli.Version.class,
+    subcommands = {TrainCommand.class},
+    description = "Linear regression trained from scratch (d2l §3.4), from the command line.",
+    footer = {"%nWithout a command, the jar opens the app.", "See 'descent train --help'."})
+public final class DescentCli implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  private DescentCli() {}
+
+  /** Runs the command line on the process's stdout and stderr; returns the exit code. */
+  public static int run(String[] args) {
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    return run(args, out, err);
+  }
+
+  /**
+   * Runs the command line with {@code args}, printing to {@code out} and {@code err}, and returns
+   * the exit code instead of exiting: 0 done, 2 bad input, 3 the run diverged.
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new DescentCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler(
+        (ex, ignored) -> {
+          ex.getCommandLine().getErr().println(oneLine(ex));
+          return TrainCommand.BAD_INPUT;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** {@code descent} alone: there is nothing to do without a command. */
+  @Override
+  public Integer call() {
+    spec.commandLine()
+        .getErr()
+        .println("descent: give a command, e.g. 'descent train' (see 'descent --help')");
+    return TrainCommand.BAD_INPUT;
+  }
+
+  /**
+   * picocli's complaint as one line that starts with what is wrong: {@code --lr: must be a number >
+   * 0, got "abc"}, {@code --lrate: unknown option ...}, {@code --lr: needs a value}.
+   */
+  static String oneLine(ParameterException ex) {
+    String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+    if (ex instanceof UnmatchedArgumentException unmatched) {
+      List<String> args = unmatched.getUnmatched();
+      String arg = args.isEmpty() ? "" : args.get(0);
+      boolean option = arg.startsWith("-");
+      boolean hasCommands = !ex.getCommandLine().getSubcommands().isEmpty();
+      List<String> suggestions = unmatched.getSuggestions();
+      return arg
+          + ": unknown "
+          + (option ? "option" : hasCommands ? "command" : "argument")
+          + (suggestions.isEmpty() ? "" : "; did you mean " + suggestions.get(0) + "?")
+          + " (see '"
+          + command
+          + " --help')";
+    }
+    if (ex instanceof MissingParameterException missing && !missing.getMissing().isEmpty()) {
+      return name(missing.getMissing().get(0)) + ": needs a value";
+    }
+    if (ex instanceof OverwrittenOptionException overwritten) {
+      return name(overwritten.getOverwritten()) + ": given more than once";
+    }
+    if (ex.getArgSpec() != null && ex.getCause() instanceof TypeConversionException conversion) {
+      return name(ex.getArgSpec()) + ": " + conversion.getMessage();
+    }
+    String message = String.valueOf(ex.getMessage()).strip();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline).strip();
+  }
+
+  private static String name(ArgSpec arg) {
+    return arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
+  }
+
+  /** The version from the jar's Maven metadata, or "development build" when run from classes. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Properties pom = new Properties();
+      try (InputStream in =
+          DescentCli.class.getResourceAsStream("/META-INF/maven/descent/descent/pom.properties")) {
+        if (in != null) {
+          pom.load(in);
+        }
+      } catch (IOException e) {
+        // fall through to the development build
+      }
+      return new String[] {
+        "descent " + pom.getProperty("version", "(development build)"),
+        "Java " + System.getProperty("java.version")
+      };
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package descent.cli;
+
+import descent.data.RegressionData;
+import descent.train.LeastSquares;
+import descent.train.RunSummary;
+import descent.train.TrainingEvent.Diverged;
+import descent.train.TrainingEvent.EpochDone;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The text that {@code descent train} prints without {@code --json}. */
+final class TextReport {
+  /** What the table shows where a value does not exist, e.g. the truth of a CSV file. */
+  static final String NONE = "—";
+
+  private TextReport() {}
+
+  static String seedLine(long seed) {
+    return "seed " + seed + " (repeat this run with --seed " + seed + ")";
+  }
+
+  static String dataLine(Path file, RegressionData data) {
+    return "data "
+        + file
+        + ": "
+        + data.numTrain()
+        + " training rows, "
+        + data.numVal()
+        + " validation rows, "
+        + data.numFeatures()
+        + (data.numFeatures() == 1 ? " feature" : " features")
+        + ", target "
+        + Values.quote(data.targetName());
+  }
+
+  /** {@code epoch 1 train loss 0.123456 val loss 0.123456}, epochs counted from 1. */
+  static String epochLine(EpochDone done, int maxEpochs) {
+    int width = String.valueOf(maxEpochs).length();
+    return String.format(
+        Locale.ROOT,
+        "epoch %" + width + "d  train loss %-11s  val loss %s",
+        done.epoch() + 1,
+        Numbers.sig6(done.trainLoss()),
+        Numbers.sig6(done.valLoss()));
+  }
+
+  /**
+   * The parameters, one row each: w1 … wd, then b. Columns: true, learned, error (true − learned),
+   * least-squares. Without a truth (a CSV file), true and error show {@value #NONE}.
+   */
+  static String table(RunSummary summary, RegressionData data) {
+    double[] w = summary.w();
+    double[] trueW = summary.truth().map(RegressionData.Truth::w).orElse(null);
+    double[] errorW = summary.errorW().orElse(null);
+    LeastSquares.Fit ols = summary.leastSquares();
+    double[] olsW = ols.available() ? ols.w() : null;
+    boolean named = summary.truth().isEmpty();
+
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"parameter", "true", "learned", "error", "least-squares"});
+    for (int j = 0; j < w.length; j++) {
+      String name = "w" + (j + 1);
+      if (named) {
+        name += " (" + data.featureNames().get(j) + ")";
+      }
+      rows.add(
+          new String[] {
+            name,
+            trueW == null ? NONE : Numbers.sig6(trueW[j]),
+            Numbers.sig6(w[j]),
+            errorW == null ? NONE : Numbers.sig6(errorW[j]),
+            olsW == null ? NONE : Numbers.sig6(olsW[j])
+          });
+    }
+    rows.add(
+        new String[] {
+          "b",
+          summary.truth().map(t -> Numbers.sig6(t.b())).orElse(NONE),
+          Numbers.sig6(summary.b()),
+          summary.errorB().map(Numbers::sig6).orElse(NONE),
+          ols.available() ? Numbers.sig6(ols.b()) : NONE
+        });
+
+    int columns = rows.get(0).length;
+    int[] width = new int[columns];
+    for (String[] row : rows) {
+      for (int c = 0; c < columns; c++) {
+        width[c] = Math.max(width[c], row[c].length());
+      }
+    }
+    StringBuilder s = new StringBuilder();
+    for (String[] row : rows) {
+      // the names left-aligned, the numbers right-aligned so their signs and points line up
+      StringBuilder line = new StringBuilder(pad(row[0], width[0], false));
+      for (int c = 1; c < columns; c++) {
+        line.append("  ").append(pad(row[c], width[c], true));
+      }
+      s.append(line.toString().stripTrailing()).append('\n');
+    }
+    if (!ols.available()) {
+      s.append("least-squares: unavailable: ").append(ols.unavailableReason()).append('\n');
+    }
+    return s.toString();
+  }
+
+  /** {@code 96 steps in 3 epochs, training time 4.21 ms (minibatch steps; validation excluded)}. */
+  static String footer(RunSummary summary) {
+    int epochs = summary.epochs().size();
+    return summary.steps()
+        + (summary.steps() == 1 ? " step" : " steps")
+        + " in "
+        + epochs
+        + (epochs == 1 ? " epoch" : " epochs")
+        + ", training time "
+        + millis(summary.trainNanos())
+        + " (minibatch steps; validation excluded)";
+  }
+
+  /**
+   * {@code diverged at epoch 1, step 6: loss = 1.2e+07 — the loss grew … — try a smaller learning
+   * rate, e.g. --lr 0.5}. Epochs counted from 1, steps from 1.
+   */
+  static String divergence(Diverged d, double lr) {
+    return "diverged at epoch "
+        + (d.epoch() + 1)
+        + ", step "
+        + d.step()
+        + ": loss = "
+        + Numbers.short2(d.loss())
+        + " — "
+        + d.reason()
+        + " — try a smaller learning rate, e.g. --lr "
+        + Numbers.short2(suggestedLearningRate(lr));
+  }
+
+  /**
+   * A tenth of {@code lr}, at most 0.5: with unit-variance features, as the chapter has, SGD is
+   * stable only for η below 2.
+   */
+  static double suggestedLearningRate(double lr) {
+    return Math.min(lr / 10, 0.5);
+  }
+
+  static String millis(long nanos) {
+    double ms = nanos / 1e6;
+    return (ms >= 100
+            ? String.format(Locale.ROOT, "%.0f", ms)
+            : ms >= 10
+                ? String.format(Locale.ROOT, "%.1f", ms)
+                : String.format(Locale.ROOT, "%.2f", ms))
+        + " ms";
+  }
+
+  private static String pad(String text, int width, boolean right) {
+    String gap = " ".repeat(Math.max(0, width - text.length()));
+    return right ? gap + text : text + gap;
+  }
+}

@@ -1,0 +1,188 @@
+package descent.cli;
+
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The command line's value rules, one converter per rule. Each refusal reads {@code must be <rule>,
+ * got "<value>"}; the parameter exception handler puts the option's name in front, so a typo gives
+ * one line such as {@code --lr: must be a number > 0, got "abc"}.
+ */
+final class Values {
+  /** A plain decimal number: no hex, no {@code NaN}/{@code Infinity}, no {@code d}/{@code f}. */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+
+  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+
+  static final int MAX_EPOCHS = 100_000;
+  static final int MAX_ROWS = 1_000_000;
+  static final int MAX_FEATURES = 10;
+
+  private Values() {}
+
+  static final class PositiveNumber implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String text) {
+      return number(text, "a number > 0", v -> v > 0);
+    }
+  }
+
+  static final class NonNegativeNumber implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String text) {
+      return number(text, "a number ≥ 0", v -> v >= 0);
+    }
+  }
+
+  static final class AnyNumber implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String text) {
+      return number(text, "a number", v -> true);
+    }
+  }
+
+  static final class EpochCount implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      return integer(text, "an integer from 1 to " + MAX_EPOCHS, 1, MAX_EPOCHS);
+    }
+  }
+
+  static final class RowCount implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      return integer(text, "an integer from 1 to " + MAX_ROWS, 1, MAX_ROWS);
+    }
+  }
+
+  /** Only the type: the range, 1 to numTrain, is checked once numTrain is known. */
+  static final class BatchSize implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      return integer(text, "an integer from 1 to numTrain", Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+  }
+
+  static final class Seed implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String text) {
+      String t = text.trim();
+      if (INTEGER.matcher(t).matches()) {
+        try {
+          return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+        } catch (NumberFormatException e) {
+          // out of range: refused below
+        }
+      }
+      throw refuse("an integer", text);
+    }
+  }
+
+  /** Comma-separated finite numbers, 1 to {@link #MAX_FEATURES} of them: {@code 2,-3.4}. */
+  static final class WeightList implements ITypeConverter<Weights> {
+    @Override
+    public Weights convert(String text) {
+      String rule = "1 to " + MAX_FEATURES + " comma-separated numbers such as 2,-3.4";
+      String[] parts = text.split(",", -1);
+      if (text.isBlank() || parts.length > MAX_FEATURES) {
+        throw refuse(rule, text);
+      }
+      double[] w = new double[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        Double v = parse(parts[i]);
+        if (v == null) {
+          throw new TypeConversionException(
+              "must be "
+                  + rule
+                  + ", got "
+                  + quote(text)
+                  + " (element "
+                  + (i + 1)
+                  + ", "
+                  + quote(parts[i].trim())
+                  + ", is not a number)");
+        }
+        w[i] = v;
+      }
+      return new Weights(w);
+    }
+  }
+
+  /**
+   * A list of weights. Not a bare {@code double[]}: picocli would take an array option for one that
+   * repeats, and convert each element on its own.
+   */
+  record Weights(double[] values) {
+    Weights {
+      values = values.clone();
+    }
+
+    @Override
+    public double[] values() {
+      return values.clone();
+    }
+  }
+
+  private interface Rule {
+    boolean allows(double v);
+  }
+
+  private static double number(String text, String rule, Rule allowed) {
+    Double v = parse(text);
+    if (v == null || !allowed.allows(v)) {
+      throw refuse(rule, text);
+    }
+    return v;
+  }
+
+  /** The finite number {@code text} spells, or null. */
+  private static Double parse(String text) {
+    String t = text.trim();
+    if (!DECIMAL.matcher(t).matches()) {
+      return null;
+    }
+    double v = Double.parseDouble(t);
+    return Double.isFinite(v) ? v : null;
+  }
+
+  private static int integer(String text, String rule, int min, int max) {
+    String t = text.trim();
+    if (INTEGER.matcher(t).matches()) {
+      try {
+        long v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+        if (v >= min && v <= max) {
+          return (int) v;
+        }
+      } catch (NumberFormatException e) {
+        // more digits than a long holds: refused below
+      }
+    }
+    throw refuse(rule, text);
+  }
+
+  static TypeConversionException refuse(String rule, String text) {
+    return new TypeConversionException("must be " + rule + ", got " + quote(text));
+  }
+
+  /** {@code text} in double quotes, control characters escaped, shortened to stay one line. */
+  static String quote(String text) {
+    StringBuilder s = new StringBuilder("\"");
+    for (int i = 0; i < text.length(); i++) {
+      if (i == 40) {
+        s.append('…');
+        break;
+      }
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        s.append('\\').append(c);
+      } else if (Character.isISOControl(c)) {
+        s.append(String.format("\\u%04x", (int) c));
+      } else {
+        s.append(c);
+      }
+    }
+    return s.append('"').toString();
+  }
+}

@@ -1,0 +1,144 @@
+package descent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code train --data}: these tests read real CSV files through {@code CsvRegressionData.load}, so
+ * they exercise whichever loader is on the classpath (the real one from branch csv-data once
+ * merged). They only rely on its documented contract: a header row, the last column as default
+ * target, 80 % of the rows to train, and one-line {@code file:line:column: reason} messages.
+ */
+class CsvDataTest {
+  @TempDir Path dir;
+
+  /** 100 rows of y = 3·a − 2·b + 1 + a little noise, header {@code a,b,y}. */
+  private Path linearFile() throws IOException {
+    Random random = new Random(7);
+    StringBuilder csv = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 100; i++) {
+      double a = random.nextGaussian();
+      double b = random.nextGaussian();
+      double y = 3 * a - 2 * b + 1 + 0.01 * random.nextGaussian();
+      csv.append(String.format(Locale.ROOT, "%.6f,%.6f,%.6f%n", a, b, y));
+    }
+    Path file = dir.resolve("linear.csv");
+    Files.writeString(file, csv);
+    return file;
+  }
+
+  @Test
+  void trainsOnAFileAndShowsNoTruth() throws IOException {
+    Path file = linearFile();
+
+    Cli run = Cli.run("train", "--data", file.toString(), "--seed", "1", "--epochs", "30");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.err()).isEmpty();
+    List<String> lines = run.outLines();
+    assertThat(lines.get(0)).isEqualTo("seed 1 (repeat this run with --seed 1)");
+    assertThat(lines.get(1))
+        .isEqualTo(
+            "data " + file + ": 80 training rows, 20 validation rows, 2 features, target \"y\"");
+    int header =
+        lines.indexOf(lines.stream().filter(l -> l.startsWith("parameter")).findFirst().get());
+    assertThat(lines.get(header + 1)).startsWith("w1 (a)");
+    assertThat(lines.get(header + 2)).startsWith("w2 (b)");
+    assertThat(lines.get(header + 3)).startsWith("b ");
+    // no true value and no error for a file: both columns show a dash
+    assertThat(lines.get(header + 1).trim().split(" +")).contains("—");
+    assertThat(lines.get(header + 1).split("—", -1)).hasSize(3);
+  }
+
+  @Test
+  void jsonForAFileHasNullTruthAndTheLeastSquaresFit() throws IOException {
+    ObjectNode json =
+        Cli.run("train", "--json", "--data", linearFile().toString(), "--seed", "1").json();
+
+    assertThat(json.get("trueW").isNull()).isTrue();
+    assertThat(json.get("trueB").isNull()).isTrue();
+    assertThat(json.get("errorW").isNull()).isTrue();
+    assertThat(Cli.doubles(json.get("olsW"))).containsExactly(new double[] {3, -2}, within(0.01));
+    assertThat(json.get("olsB").asDouble()).isCloseTo(1, within(0.01));
+    assertThat(json.get("data").get("numTrain").asInt()).isEqualTo(80);
+    assertThat(json.get("steps").asLong()).isEqualTo(3 * 3); // ⌈80 / 32⌉ = 3 batches
+  }
+
+  @Test
+  void numTrainAndTargetChooseTheRowsAndTheColumn() throws IOException {
+    ObjectNode json =
+        Cli.run(
+                "train",
+                "--json",
+                "--data",
+                linearFile().toString(),
+                "--seed",
+                "1",
+                "--num-train",
+                "50",
+                "--target",
+                "a",
+                "--batch-size",
+                "50")
+            .json();
+
+    assertThat(json.get("data").get("numTrain").asInt()).isEqualTo(50);
+    assertThat(json.get("data").get("numVal").asInt()).isEqualTo(50);
+    assertThat(json.get("data").get("target").asText()).isEqualTo("a");
+    assertThat(json.get("steps").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void aCellThatIsNotANumberIsNamedByLineAndColumn() throws IOException {
+    Path file = dir.resolve("bad.csv");
+    Files.writeString(file, "x1,x2,y\n1,2,3\n4,abc,6\n7,8,9\n");
+
+    Cli run = Cli.run("train", "--data", file.toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).startsWith(file + ":3:2: ").contains("\"abc\"", "x2");
+  }
+
+  @Test
+  void aMissingFileIsOneLineNamingIt() {
+    Path missing = dir.resolve("nope.csv");
+
+    Cli run = Cli.run("train", "--data", missing.toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).startsWith(missing + ": ").doesNotContain("Exception");
+  }
+
+  @Test
+  void aBatchLargerThanTheTrainingRowsIsRefused() throws IOException {
+    Cli run = Cli.run("train", "--data", linearFile().toString(), "--batch-size", "81");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly("--batch-size: must be an integer from 1 to 80 (numTrain), got 81");
+  }
+
+  @Test
+  void numTrainThatLeavesNoValidationRowIsOneLine() throws IOException {
+    Cli run = Cli.run("train", "--data", linearFile().toString(), "--num-train", "100");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).contains("numTrain", "100");
+  }
+}
