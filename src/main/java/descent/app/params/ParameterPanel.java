@@ -13,11 +13,12 @@ import javafx.scene.layout.VBox;
 
 /**
  * The parameter panel: for each of w₁ … w_d and b, the true value, the learned value, the error
- * true − learned coloured by size, and the least-squares optimum. Binds to {@link
- * ParametersModel}.
+ * true − learned coloured by size, and the least-squares optimum. Binds to {@link ParametersModel}.
  */
 public final class ParameterPanel extends VBox {
-  private static final String[] HEADERS = {"parameter", "true", "learned", "error", "least squares"};
+  private static final String[] HEADERS = {
+    "parameter", "true", "learned", "error", "least squares"
+  };
   private static final String[] TIPS = {
     "w has one weight per feature; b is the bias.",
     "The values that generated the data.",

@@ -11,8 +11,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The parameter panel's state: one row per w_i and one for b, each with the true value, the
- * learned value, the error true − learned, and the least-squares optimum.
+ * The parameter panel's state: one row per w_i and one for b, each with the true value, the learned
+ * value, the error true − learned, and the least-squares optimum.
  */
 public final class ParametersModel {
   /** How big an error looks: the panel colours it accordingly. */
@@ -100,7 +100,9 @@ public final class ParametersModel {
               olsW == null ? Double.NaN : olsW[i],
               w[i]));
     }
-    fresh.add(new Row("b", trueW == null ? Double.NaN : trueB, ols.available() ? ols.b() : Double.NaN, b));
+    fresh.add(
+        new Row(
+            "b", trueW == null ? Double.NaN : trueB, ols.available() ? ols.b() : Double.NaN, b));
     rows.setAll(fresh);
     leastSquaresNote.set(ols.available() ? null : ols.unavailableReason());
   }

@@ -35,8 +35,8 @@ import javafx.beans.value.ChangeListener;
 
 /**
  * The app's view model of training: it owns the current {@link TrainingRun}, drives it through a
- * background {@link TrainingService}, and turns the run's events into properties the views bind
- * to. Lives on the FX thread.
+ * background {@link TrainingService}, and turns the run's events into properties the views bind to.
+ * Lives on the FX thread.
  *
  * <p>Events travel from the training thread through a lock-free queue and are applied once per
  * frame, so the training thread never waits for the UI and the UI updates at most once per frame.

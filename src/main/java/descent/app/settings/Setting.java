@@ -2,8 +2,8 @@ package descent.app.settings;
 
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * One user-editable setting: a label, a one-sentence tooltip in the chapter's terms, the text the
@@ -44,8 +44,8 @@ public abstract class Setting {
   }
 
   /**
-   * Parses and validates the field's current text. On success the value changes (if different)
-   * and the text is normalised; on failure the error is set and the value stays.
+   * Parses and validates the field's current text. On success the value changes (if different) and
+   * the text is normalised; on failure the error is set and the value stays.
    *
    * @return whether the text was accepted
    */

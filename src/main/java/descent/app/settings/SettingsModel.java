@@ -39,7 +39,11 @@ public final class SettingsModel {
           true);
   public final NumberSetting epochs =
       new NumberSetting(
-          "epochs", "How many full passes over the training rows the Trainer makes.", 3, 1, 100,
+          "epochs",
+          "How many full passes over the training rows the Trainer makes.",
+          3,
+          1,
+          100,
           true);
   public final NumberSetting noise =
       new NumberSetting(

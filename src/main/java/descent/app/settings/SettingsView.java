@@ -76,8 +76,7 @@ public final class SettingsView extends VBox {
       ObservableValue<Number> maxPosition,
       double minPosition) {
     static Mapping linear(double min, double max) {
-      return new Mapping(
-          p -> p, v -> v, new javafx.beans.property.SimpleDoubleProperty(max), min);
+      return new Mapping(p -> p, v -> v, new javafx.beans.property.SimpleDoubleProperty(max), min);
     }
 
     static Mapping log10(double min, double max) {
@@ -91,13 +90,9 @@ public final class SettingsView extends VBox {
     /** Snaps through 1, 2, 4, … and ends exactly at the setting's maximum (numTrain). */
     static Mapping powersOfTwo(NumberSetting s) {
       var max =
-          javafx.beans.binding.Bindings.createDoubleBinding(
-              () -> log2(s.max()), s.maxProperty());
+          javafx.beans.binding.Bindings.createDoubleBinding(() -> log2(s.max()), s.maxProperty());
       return new Mapping(
-          p -> p >= max.get() - 0.5 ? s.max() : Math.pow(2, Math.round(p)),
-          v -> log2(v),
-          max,
-          0);
+          p -> p >= max.get() - 0.5 ? s.max() : Math.pow(2, Math.round(p)), v -> log2(v), max, 0);
     }
 
     private static double log2(double v) {
@@ -108,7 +103,8 @@ public final class SettingsView extends VBox {
   private static int sliderRow(
       GridPane grid, int row, NumberSetting s, Mapping mapping, boolean live) {
     Label label = new Label(s.label());
-    Slider slider = new Slider(mapping.minPosition(), mapping.maxPosition().getValue().doubleValue(), 0);
+    Slider slider =
+        new Slider(mapping.minPosition(), mapping.maxPosition().getValue().doubleValue(), 0);
     slider.maxProperty().bind(mapping.maxPosition());
     slider.setId(idOf(s) + "-slider");
     slider.setFocusTraversable(false);
@@ -199,8 +195,7 @@ public final class SettingsView extends VBox {
             e.consume();
           }
         });
-    s.errorProperty()
-        .addListener((obs, o, n) -> field.pseudoClassStateChanged(INVALID, n != null));
+    s.errorProperty().addListener((obs, o, n) -> field.pseudoClassStateChanged(INVALID, n != null));
     return field;
   }
 

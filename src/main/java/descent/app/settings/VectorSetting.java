@@ -12,7 +12,8 @@ public final class VectorSetting extends Setting {
   private final int maxLength;
   private final double bound;
 
-  public VectorSetting(String label, String tooltip, double[] initial, int maxLength, double bound) {
+  public VectorSetting(
+      String label, String tooltip, double[] initial, int maxLength, double bound) {
     super(label, tooltip);
     this.maxLength = maxLength;
     this.bound = bound;

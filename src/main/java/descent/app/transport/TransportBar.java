@@ -27,12 +27,18 @@ public final class TransportBar extends VBox {
             Bindings.when(session.stateProperty().isEqualTo(State.RUNNING))
                 .then("⏸ Pause")
                 .otherwise("▶ Play"));
-    Button step = button("step", "Step →", "→: run exactly one minibatch: forward, loss, backward, update.");
-    Button epoch = button("step-epoch", "Step epoch ⇥", "Shift+→: run to the end of this epoch, then validate.");
+    Button step =
+        button("step", "Step →", "→: run exactly one minibatch: forward, loss, backward, update.");
+    Button epoch =
+        button(
+            "step-epoch", "Step epoch ⇥", "Shift+→: run to the end of this epoch, then validate.");
     Button reset = button("reset", "Reset ⟲", "R: start again from fresh initial weights.");
 
     BooleanBinding over =
-        session.stateProperty().isEqualTo(State.FINISHED).or(session.stateProperty().isEqualTo(State.DIVERGED));
+        session
+            .stateProperty()
+            .isEqualTo(State.FINISHED)
+            .or(session.stateProperty().isEqualTo(State.DIVERGED));
     play.disableProperty().bind(over);
     step.disableProperty().bind(over.or(session.busyProperty()));
     epoch.disableProperty().bind(over.or(session.busyProperty()));
@@ -48,7 +54,8 @@ public final class TransportBar extends VBox {
     slider.setFocusTraversable(false);
     slider.valueProperty().bindBidirectional(speed.positionProperty());
     slider.setPrefWidth(160);
-    slider.setTooltip(new Tooltip("From 1 step per second, to watch the line fit, up to as fast as possible."));
+    slider.setTooltip(
+        new Tooltip("From 1 step per second, to watch the line fit, up to as fast as possible."));
     Label speedLabel = new Label();
     speedLabel.setId("speed-label");
     speedLabel.textProperty().bind(speed.labelBinding());
@@ -56,13 +63,15 @@ public final class TransportBar extends VBox {
 
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox buttons = new HBox(8, play, step, epoch, reset, gap, new Label("speed"), slider, speedLabel);
+    HBox buttons =
+        new HBox(8, play, step, epoch, reset, gap, new Label("speed"), slider, speedLabel);
     buttons.setAlignment(Pos.CENTER_LEFT);
     buttons.setPadding(new Insets(8, 12, 6, 12));
 
     Label status = new Label();
     status.setId("status");
-    status.textProperty()
+    status
+        .textProperty()
         .bind(
             Bindings.createStringBinding(
                 () -> statusLine(session),
