@@ -1,0 +1,173 @@
+package descent.app.chart;
+
+/**
+ * The points of one chart series, kept under a fixed cap however many values arrive.
+ *
+ * <p>Values are added as items. Each point averages {@code stride} consecutive items; the newest
+ * point may hold fewer (it is still filling) and is shown as it stands. When the completed points
+ * reach the cap, adjacent pairs merge and the stride doubles, so a point always averages a power of
+ * two items and adding one item costs O(1) amortized (a merge touches every point, but only after
+ * cap/2 × stride more items).
+ *
+ * <p>A point stores sums, not means, so merging is exact: its x and y are the means of every
+ * underlying value, weighted by how many values each item held.
+ */
+final class DecimatedSeries {
+  private final int maxPoints;
+  private final double[] sumX;
+  private final double[] sumY;
+  private final int[] count;
+  private final long[] firstStep;
+  private final long[] lastStep;
+  private final int[] epoch;
+  private final int[] batchIndex;
+
+  /** Points holding {@code stride} items each. The point at index {@code completed} is filling. */
+  private int completed;
+
+  private int pendingItems;
+  private int stride = 1;
+
+  DecimatedSeries(int maxPoints) {
+    if (maxPoints < 2 || maxPoints % 2 != 0) {
+      throw new IllegalArgumentException("maxPoints must be even and at least 2, got " + maxPoints);
+    }
+    this.maxPoints = maxPoints;
+    sumX = new double[maxPoints];
+    sumY = new double[maxPoints];
+    count = new int[maxPoints];
+    firstStep = new long[maxPoints];
+    lastStep = new long[maxPoints];
+    epoch = new int[maxPoints];
+    batchIndex = new int[maxPoints];
+  }
+
+  /**
+   * Adds one item: {@code values} values whose x and y sum to {@code sumX} and {@code sumY}.
+   *
+   * @param epoch the 0-based epoch of the item, or -1
+   * @param batchIndex the minibatch's index within its epoch, or -1 if the item is not one batch
+   */
+  void add(
+      double sumX,
+      double sumY,
+      int values,
+      long firstStep,
+      long lastStep,
+      int epoch,
+      int batchIndex) {
+    int i = completed;
+    if (pendingItems == 0) {
+      this.sumX[i] = sumX;
+      this.sumY[i] = sumY;
+      this.count[i] = values;
+      this.firstStep[i] = firstStep;
+      this.lastStep[i] = lastStep;
+      this.epoch[i] = epoch;
+      this.batchIndex[i] = batchIndex;
+    } else {
+      this.sumX[i] += sumX;
+      this.sumY[i] += sumY;
+      this.count[i] += values;
+      this.lastStep[i] = lastStep;
+      this.epoch[i] = this.epoch[i] == epoch ? epoch : -1;
+      this.batchIndex[i] = -1;
+    }
+    pendingItems++;
+    if (pendingItems == stride) {
+      completed++;
+      pendingItems = 0;
+      if (completed == maxPoints) {
+        mergePairs();
+      }
+    }
+  }
+
+  private void mergePairs() {
+    for (int j = 0; j < maxPoints / 2; j++) {
+      int a = 2 * j;
+      int b = a + 1;
+      sumX[j] = sumX[a] + sumX[b];
+      sumY[j] = sumY[a] + sumY[b];
+      count[j] = count[a] + count[b];
+      firstStep[j] = firstStep[a];
+      lastStep[j] = lastStep[b];
+      epoch[j] = epoch[a] == epoch[b] ? epoch[a] : -1;
+      batchIndex[j] = -1;
+    }
+    completed = maxPoints / 2;
+    stride *= 2;
+  }
+
+  void clear() {
+    completed = 0;
+    pendingItems = 0;
+    stride = 1;
+  }
+
+  int size() {
+    return completed + (pendingItems > 0 ? 1 : 0);
+  }
+
+  boolean isEmpty() {
+    return size() == 0;
+  }
+
+  /** Items per completed point: 1 until the cap is first reached, then 2, 4, 8 … */
+  int stride() {
+    return stride;
+  }
+
+  double x(int i) {
+    return sumX[i] / count[i];
+  }
+
+  double y(int i) {
+    return sumY[i] / count[i];
+  }
+
+  int count(int i) {
+    return count[i];
+  }
+
+  long firstStep(int i) {
+    return firstStep[i];
+  }
+
+  long lastStep(int i) {
+    return lastStep[i];
+  }
+
+  int epoch(int i) {
+    return epoch[i];
+  }
+
+  int batchIndex(int i) {
+    return batchIndex[i];
+  }
+
+  /**
+   * The index of the point whose x is nearest {@code target} (the earlier one on a tie), or -1 if
+   * empty. Assumes x grows with the index, as training events arrive in order.
+   */
+  int nearestIndex(double target) {
+    int n = size();
+    if (n == 0) {
+      return -1;
+    }
+    int lo = 0;
+    int hi = n - 1;
+    while (lo < hi) { // first index with x ≥ target, or n - 1
+      int mid = (lo + hi) >>> 1;
+      if (x(mid) < target) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (lo > 0 && Math.abs(x(lo - 1) - target) <= Math.abs(x(lo) - target)) {
+      return lo - 1;
+    }
+    return lo;
+  }
+}
