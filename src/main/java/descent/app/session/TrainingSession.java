@@ -5,10 +5,9 @@ import descent.app.settings.Setting;
 import descent.app.settings.SettingsModel;
 import descent.data.RegressionData;
 import descent.data.SyntheticRegressionData;
-import descent.engine.Seeds;
 import descent.model.LinearRegressionScratch;
 import descent.train.LeastSquares;
-import descent.train.Trainer;
+import descent.train.RunSpec;
 import descent.train.TrainingEvent;
 import descent.train.TrainingEvent.BatchDone;
 import descent.train.TrainingEvent.Diverged;
@@ -55,9 +54,6 @@ public final class TrainingSession {
       return name().toLowerCase(Locale.ROOT);
     }
   }
-
-  /** Model init draws from this stream of the seed; the CLI uses the same, so runs match. */
-  public static final long INIT_STREAM = 3;
 
   /** Receives each frame's events, and hears when a new run replaces the old one. */
   public interface FrameListener {
@@ -232,13 +228,16 @@ public final class TrainingSession {
             settings.batchSize.intValue(),
             true,
             seed);
-    LinearRegressionScratch model =
-        new LinearRegressionScratch(
-            trueW.length,
+    // the same RunSpec as the command line's, so a seed gives the same run in both
+    RunSpec spec =
+        new RunSpec(
             settings.learningRate.value(),
             settings.sigma.value(),
-            Seeds.stream(seed, INIT_STREAM));
-    run = new Trainer(settings.epochs.intValue()).prepare(model, data, queue::add);
+            settings.epochs.intValue(),
+            0,
+            seed);
+    LinearRegressionScratch model = spec.newModel(trueW.length);
+    run = spec.newTrainer().prepare(model, data, queue::add);
     parameters.reset(
         trueW,
         settings.trueB.value(),
@@ -338,7 +337,8 @@ public final class TrainingSession {
     }
     long[] first = rateWindow.peekFirst();
     double dt = (now - first[0]) / 1e9;
-    examplesPerSecond.set(dt > 0.2 ? (examplesSeen - first[1]) / dt : 0);
+    boolean running = state.get() == State.RUNNING;
+    examplesPerSecond.set(running && dt > 0.2 ? (examplesSeen - first[1]) / dt : 0);
   }
 
   // ---------------------------------------------------------------- state for views

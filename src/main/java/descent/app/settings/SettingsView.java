@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -49,6 +50,7 @@ public final class SettingsView extends VBox {
     Button newSeed = new Button("new seed");
     newSeed.setId("new-seed");
     newSeed.setFocusTraversable(false);
+    newSeed.setMinWidth(Region.USE_PREF_SIZE);
     newSeed.setTooltip(tip("Draws a fresh random seed: new data, new initial w, new shuffles."));
     SecureRandom random = new SecureRandom();
     newSeed.setOnAction(e -> model.newSeed(random));
@@ -103,12 +105,12 @@ public final class SettingsView extends VBox {
   private static int sliderRow(
       GridPane grid, int row, NumberSetting s, Mapping mapping, boolean live) {
     Label label = new Label(s.label());
+    label.setMinWidth(Region.USE_PREF_SIZE);
     Slider slider =
         new Slider(mapping.minPosition(), mapping.maxPosition().getValue().doubleValue(), 0);
     slider.maxProperty().bind(mapping.maxPosition());
     slider.setId(idOf(s) + "-slider");
     slider.setFocusTraversable(false);
-    slider.setPrefWidth(150);
     HBox.setHgrow(slider, Priority.ALWAYS);
     boolean[] syncing = {false};
     Runnable fromModel =
@@ -157,6 +159,7 @@ public final class SettingsView extends VBox {
 
   private static int fieldRow(GridPane grid, int row, Setting s, Button extra) {
     Label label = new Label(s.label());
+    label.setMinWidth(Region.USE_PREF_SIZE);
     TextField field = field(s);
     Tooltip t = tip(s.tooltip());
     label.setTooltip(t);
@@ -179,7 +182,12 @@ public final class SettingsView extends VBox {
     field.getStyleClass().add("setting-field");
     field.setPrefColumnCount(7);
     field.textProperty().bindBidirectional(s.textProperty());
-    field.setOnAction(e -> s.submit());
+    field.setOnAction(
+        e -> {
+          if (s.submit()) {
+            field.getScene().getRoot().requestFocus(); // Space and → drive training again
+          }
+        });
     field
         .focusedProperty()
         .addListener(
