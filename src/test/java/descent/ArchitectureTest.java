@@ -85,8 +85,31 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("descent.app..", "descent.cli..")
-          .allowEmptyShould(true)
           .because(
               "the trainer reports progress to whoever drives it, the desktop app or the CLI,"
                   + " and must work the same under both");
+
+  @ArchTest
+  static final ArchRule modelsDoNotKnowDataSets =
+      noClasses()
+          .that()
+          .resideInAPackage("descent.model..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("descent.data..")
+          .because(
+              "a model sees tensors, not files or loaders: the Trainer hands it X and y, as d2l's"
+                  + " training_step receives a batch");
+
+  @ArchTest
+  static final ArchRule theCliDoesNotReachIntoTheApp =
+      noClasses()
+          .that()
+          .resideInAPackage("descent.cli..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("descent.app..")
+          .because(
+              "the command line must run headless on machines without a display; only the"
+                  + " Launcher chooses between the two");
 }

@@ -21,6 +21,12 @@ public final class DescentApp extends Application {
   public void start(Stage stage) {
     session = show(stage);
     stage.setOnCloseRequest(e -> Platform.exit());
+    // never an exception dialog: an unexpected error is one line on stderr and in the status bar
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, error) -> {
+          System.err.println("descent: unexpected error on " + thread.getName() + ": " + error);
+          Platform.runLater(() -> session.report(error));
+        });
   }
 
   /**

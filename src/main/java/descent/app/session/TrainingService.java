@@ -47,6 +47,11 @@ final class TrainingService extends Service<Void> {
     restart();
   }
 
+  /** The mode of the latest start. */
+  Mode mode() {
+    return mode;
+  }
+
   void shutdown() {
     cancel();
     executor.shutdownNow();

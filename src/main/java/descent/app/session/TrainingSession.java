@@ -87,8 +87,8 @@ public final class TrainingSession {
   public TrainingSession(SettingsModel settings) {
     this.settings = settings;
     this.service = new TrainingService(settings.speed::stepsPerSecond);
-    service.setOnSucceeded(e -> onTaskEnded(service.getValue() == null));
-    service.setOnCancelled(e -> onTaskEnded(false));
+    service.setOnSucceeded(e -> onTaskEnded());
+    service.setOnCancelled(e -> onTaskEnded());
     service.setOnFailed(e -> onTaskFailed(service.getException()));
 
     settings.learningRate.valueProperty().addListener((obs, old, lr) -> onLearningRate(lr));
@@ -180,21 +180,29 @@ public final class TrainingSession {
     service.start(run, mode);
   }
 
-  private void onTaskEnded(boolean ok) {
+  private void onTaskEnded() {
     drain();
-    if (run.isOver()) {
-      return; // drain() already set FINISHED or DIVERGED
+    if (run.isOver() || state.get() != State.RUNNING) {
+      return; // drain() set FINISHED or DIVERGED, or a reset made a new run
     }
-    if (state.get() == State.RUNNING) {
-      state.set(State.PAUSED);
-      message.set("Paused");
-    }
+    state.set(State.PAUSED);
+    message.set(
+        switch (service.mode()) {
+          case STEP -> "Stepped one minibatch: → for the next, Space to play";
+          case EPOCH -> "Epoch " + run.epoch() + " done and validated";
+          case PLAY -> "Paused";
+        });
   }
 
   private void onTaskFailed(Throwable error) {
     drain();
     state.set(State.PAUSED);
     message.set("Training stopped: " + (error == null ? "unknown error" : error.getMessage()));
+  }
+
+  /** Shows an unexpected error in the status bar; the run and the data stay as they were. */
+  public void report(Throwable error) {
+    message.set("Unexpected error: " + error.getMessage() + " (the run is unchanged)");
   }
 
   private void onLearningRate(Number lr) {
