@@ -92,4 +92,18 @@ class ScreenshotTest {
     File file = snapshot(robot, "descent-diverged-1366.png", 1366, 768);
     assertThat(file).exists();
   }
+
+  @Test
+  void tenFeaturesStillFitALaptopScreen(FxRobot robot) throws Exception {
+    robot.interact(() -> session.settings().trueW.submit("1, -2, 3, -4, 5, -6, 7, -8, 9, -10"));
+    robot.interact(session::stepEpoch);
+    waitUntil(() -> session.stepsProperty().get() == 32 && !session.isBusy());
+    File file = snapshot(robot, "descent-ten-features-1366.png", 1366, 768);
+    assertThat(file).exists();
+    javafx.scene.Node lastRow = robot.lookup("#learned-b").query();
+    javafx.geometry.Bounds b = lastRow.localToScene(lastRow.getBoundsInLocal());
+    assertThat(b.getMaxY()).isLessThan(stage.getScene().getHeight());
+    assertThat(robot.lookup(".loss-chart").queryAs(javafx.scene.layout.Region.class).getHeight())
+        .isGreaterThan(250);
+  }
 }
