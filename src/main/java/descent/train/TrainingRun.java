@@ -60,7 +60,7 @@ public final class TrainingRun {
   private final LinearModel model;
   private final RegressionData data;
   private final Optimizer optimizer;
-  private final int maxEpochs;
+  private volatile int maxEpochs;
   private final double gradientClipVal;
   private final TrainingListener listener;
 
@@ -116,6 +116,10 @@ public final class TrainingRun {
    */
   public boolean stepPhase() {
     if (isOver()) {
+      return false;
+    }
+    if (phase == Phase.FORWARD && batchIndex == 0 && epoch >= maxEpochs) {
+      finish(); // maxEpochs was lowered to the epochs already done
       return false;
     }
     status = Status.IN_PROGRESS;
@@ -257,12 +261,16 @@ public final class TrainingRun {
     batchIndex = 0;
     epochLossSum = 0;
     epochExamples = 0;
-    if (epoch == maxEpochs) {
-      status = Status.FINISHED;
-      listener.onEvent(new RunFinished(epoch, trainBatchIdx));
+    if (epoch >= maxEpochs) {
+      finish();
     } else {
       loader = data.trainLoader(epoch);
     }
+  }
+
+  private void finish() {
+    status = Status.FINISHED;
+    listener.onEvent(new RunFinished(epoch, trainBatchIdx));
   }
 
   /** d2l's validation loop, with no gradient tracking; returns the example-weighted mean loss. */
@@ -347,6 +355,22 @@ public final class TrainingRun {
 
   public int maxEpochs() {
     return maxEpochs;
+  }
+
+  /**
+   * Changes how many epochs the run makes, keeping everything learned so far. Lowered below the
+   * epoch in progress, the run finishes when that epoch ends. Raised after the run finished, it
+   * continues from where it stopped; call that only while no thread is stepping the run.
+   */
+  public void setMaxEpochs(int epochs) {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("maxEpochs must be at least 1, got " + epochs);
+    }
+    maxEpochs = epochs;
+    if (status == Status.FINISHED && epoch < epochs) {
+      status = Status.IN_PROGRESS;
+      loader = data.trainLoader(epoch);
+    }
   }
 
   /** The index within the epoch of the current (or next) training minibatch. */

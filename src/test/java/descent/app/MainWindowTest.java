@@ -190,11 +190,95 @@ class MainWindowTest {
     robot.clickOn("#play");
     waitUntil(() -> session.state() == State.PAUSED && !session.isBusy());
     long steps = session.run().trainBatchIdx();
-    WaitForAsyncUtils.waitForFxEvents();
     assertThat(session.stepsProperty().get()).isEqualTo(steps);
-    assertThat(session.run().nextPhase()).isEqualTo(TrainingRun.Phase.FORWARD);
+    assertThat(robot.lookup("#message").queryAs(Label.class).getText())
+        .isEqualTo("Paused between minibatches: Space to go on, → to step");
+    assertThat(robot.lookup("#play").queryAs(javafx.scene.control.Button.class).getText())
+        .isEqualTo("▶ Play");
     robot.clickOn("#play");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(session.state()).isEqualTo(State.RUNNING);
     waitUntil(() -> session.stepsProperty().get() > steps);
+    assertThat(session.run().trainBatchIdx()).isGreaterThan(steps);
+  }
+
+  @Test
+  void pauseDuringStepEpochStopsMidEpoch(FxRobot robot) throws Exception {
+    robot.interact(() -> settings.numTrain.submit("100000"));
+    robot.interact(() -> settings.batchSize.submit("1"));
+    robot.interact(() -> settings.speed.positionProperty().set(SpeedSetting.MAX_POSITION));
+    robot.clickOn("#step-epoch");
+    waitUntil(() -> session.stepsProperty().get() >= 100);
+    robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+    waitUntil(() -> session.state() == State.PAUSED && !session.isBusy());
+    assertThat(session.run().history()).isEmpty();
+    assertThat(session.epochProperty().get()).isEqualTo(1);
+    assertThat(session.batchProperty().get()).isBetween(100, 99_999);
+    assertThat((long) session.batchProperty().get()).isEqualTo(session.run().trainBatchIdx());
+    assertThat(robot.lookup("#message").queryAs(Label.class).getText()).startsWith("Paused");
+  }
+
+  @Test
+  void aNewLearningRateActsFromTheNextStepWhilePlaying(FxRobot robot) throws Exception {
+    robot.interact(() -> settings.epochs.set(100));
+    robot.interact(() -> settings.speed.positionProperty().set(2));
+    robot.clickOn("#play");
+    waitUntil(() -> session.stepsProperty().get() >= 2);
+    TrainingRun run = session.run();
+    type(robot, "learning-rate-field", "0.1");
+    long changedAt = session.stepsProperty().get();
+    waitUntil(() -> session.stepsProperty().get() >= changedAt + 3);
+    assertThat(session.run()).isSameAs(run);
+    assertThat(run.learningRate()).isEqualTo(0.1);
+    assertThat(session.state()).isEqualTo(State.RUNNING);
+  }
+
+  @Test
+  void changingNoiseOrSigmaRestartsAndSaysWhy(FxRobot robot) throws Exception {
+    robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+    waitUntil(() -> session.stepsProperty().get() == 1 && !session.isBusy());
+    type(robot, "noise-field", "0.5");
+    assertThat(session.stepsProperty().get()).isZero();
+    assertThat(robot.lookup("#message").queryAs(Label.class).getText())
+        .isEqualTo("noise changed: a fresh run is ready (Space to play)");
+    type(robot, "init-sigma-field", "0");
+    assertThat(robot.lookup("#message").queryAs(Label.class).getText())
+        .startsWith("init σ changed");
+    assertThat(session.run().model().w().toArray()).containsOnly(0.0);
+  }
+
+  @Test
+  void resetWhilePlayingGivesAFreshRunThatPlays(FxRobot robot) throws Exception {
+    robot.interact(() -> settings.epochs.set(100));
+    robot.interact(() -> settings.speed.positionProperty().set(2));
+    robot.clickOn("#play");
+    waitUntil(() -> session.stepsProperty().get() >= 2);
+    robot.clickOn("#reset");
+    waitUntil(() -> !session.isBusy());
+    assertThat(session.state()).isEqualTo(State.READY);
+    assertThat(session.stepsProperty().get()).isZero();
+    assertThat(session.run().trainBatchIdx()).isZero();
+    robot.clickOn("#play");
+    waitUntil(() -> session.stepsProperty().get() >= 2);
+    assertThat(session.state()).isEqualTo(State.RUNNING);
+  }
+
+  @Test
+  void raisingTheEpochsAfterTheRunFinishedGoesOn(FxRobot robot) throws Exception {
+    robot.interact(() -> settings.speed.positionProperty().set(SpeedSetting.MAX_POSITION));
+    robot.clickOn("#play");
+    waitUntil(() -> session.state() == State.FINISHED);
+    TrainingRun run = session.run();
+    type(robot, "epochs-field", "4");
+    assertThat(session.state()).isEqualTo(State.PAUSED);
+    assertThat(session.run()).isSameAs(run);
+    robot.clickOn("#play");
+    waitUntil(() -> session.state() == State.FINISHED);
+    assertThat(session.stepsProperty().get()).isEqualTo(128);
+    assertThat(run.history()).hasSize(4);
+    type(robot, "epochs-field", "2");
+    assertThat(session.state()).isEqualTo(State.FINISHED);
+    assertThat(session.run()).isSameAs(run);
   }
 
   @Test

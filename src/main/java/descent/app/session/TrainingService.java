@@ -34,6 +34,7 @@ final class TrainingService extends Service<Void> {
   private final DoubleSupplier stepsPerSecond;
   private TrainingRun run;
   private Mode mode = Mode.STEP;
+  private volatile boolean pauseRequested;
 
   TrainingService(DoubleSupplier stepsPerSecond) {
     this.stepsPerSecond = stepsPerSecond;
@@ -44,7 +45,24 @@ final class TrainingService extends Service<Void> {
   void start(TrainingRun run, Mode mode) {
     this.run = run;
     this.mode = mode;
-    restart();
+    this.pauseRequested = false;
+    // not restart(): on a finished service it "cancels" the old task, firing onCancelled
+    if (getState() != State.READY) {
+      reset();
+    }
+    start();
+  }
+
+  /**
+   * Asks the running task to stop after its current minibatch. Unlike {@link #cancel()}, the
+   * service stays running until the run is really at rest, so the run is never read mid-step.
+   */
+  void requestPause() {
+    pauseRequested = true;
+  }
+
+  boolean isPauseRequested() {
+    return pauseRequested;
   }
 
   /** The mode of the latest start. */
@@ -68,7 +86,7 @@ final class TrainingService extends Service<Void> {
           case STEP -> r.step();
           case EPOCH -> {
             int epoch = r.epoch();
-            while (!isCancelled() && !r.isOver() && r.epoch() == epoch) {
+            while (!isCancelled() && !pauseRequested && !r.isOver() && r.epoch() == epoch) {
               r.step();
             }
           }
@@ -77,10 +95,18 @@ final class TrainingService extends Service<Void> {
         return null;
       }
 
+      /** Sleeps in short slices so a pause at 1 step/s still answers at once. */
+      private void sleepUnlessPaused(long nanos) throws InterruptedException {
+        long end = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0 && !pauseRequested; left = end - System.nanoTime()) {
+          TimeUnit.NANOSECONDS.sleep(Math.min(left, 20_000_000L));
+        }
+      }
+
       /** Steps at the chosen pace; reads the speed every step so the slider acts at once. */
       private void play(TrainingRun r) throws InterruptedException {
         long next = System.nanoTime();
-        while (!isCancelled() && !r.isOver()) {
+        while (!isCancelled() && !pauseRequested && !r.isOver()) {
           r.step();
           double rate = stepsPerSecond.getAsDouble();
           if (Double.isInfinite(rate)) {
@@ -90,7 +116,7 @@ final class TrainingService extends Service<Void> {
           next += (long) (1e9 / rate);
           long wait = next - System.nanoTime();
           if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
+            sleepUnlessPaused(wait);
           } else {
             next = System.nanoTime(); // fell behind: don't burst to catch up
           }

@@ -92,8 +92,9 @@ public final class TrainingSession {
     service.setOnFailed(e -> onTaskFailed(service.getException()));
 
     settings.learningRate.valueProperty().addListener((obs, old, lr) -> onLearningRate(lr));
+    settings.epochs.valueProperty().addListener((obs, old, n) -> onEpochs(n.intValue()));
     for (Setting s : settings.all()) {
-      if (s != settings.learningRate) {
+      if (s != settings.learningRate && s != settings.epochs) {
         ChangeListener<Object> reset = (obs, old, now) -> reset(s.label() + " changed");
         valueOf(s).addListener(reset);
       }
@@ -107,7 +108,6 @@ public final class TrainingSession {
         };
     newRun();
     message.set("Ready: press Play (Space) or Step (→)");
-    frames.start();
   }
 
   private static javafx.beans.value.ObservableValue<?> valueOf(Setting s) {
@@ -136,7 +136,7 @@ public final class TrainingSession {
 
   public void pause() {
     if (state.get() == State.RUNNING) {
-      service.cancel();
+      service.requestPause(); // the task ends after its current minibatch
     }
   }
 
@@ -166,11 +166,19 @@ public final class TrainingSession {
   }
 
   private boolean canStep() {
-    return !service.isRunning() && !run.isOver();
+    if (run.isOver()) {
+      message.set(
+          state.get() == State.DIVERGED
+              ? "The run diverged: lower the learning rate, or Reset (R)"
+              : "The run is finished: raise the epochs to go on, or Reset (R)");
+      return false;
+    }
+    return !service.isRunning();
   }
 
   private void begin(TrainingService.Mode mode) {
     state.set(State.RUNNING);
+    frames.start();
     message.set(
         switch (mode) {
           case PLAY -> "Training…";
@@ -182,10 +190,16 @@ public final class TrainingSession {
 
   private void onTaskEnded() {
     drain();
+    frames.stop(); // nothing moves until the next start: no frames to spend
+    examplesPerSecond.set(0);
     if (run.isOver() || state.get() != State.RUNNING) {
       return; // drain() set FINISHED or DIVERGED, or a reset made a new run
     }
     state.set(State.PAUSED);
+    if (service.isPauseRequested()) {
+      message.set("Paused between minibatches: Space to go on, → to step");
+      return;
+    }
     message.set(
         switch (service.mode()) {
           case STEP -> "Stepped one minibatch: → for the next, Space to play";
@@ -196,13 +210,38 @@ public final class TrainingSession {
 
   private void onTaskFailed(Throwable error) {
     drain();
+    frames.stop();
     state.set(State.PAUSED);
-    message.set("Training stopped: " + (error == null ? "unknown error" : error.getMessage()));
+    message.set("Training stopped by an unexpected error: " + error);
   }
 
-  /** Shows an unexpected error in the status bar; the run and the data stay as they were. */
+  /** Shows an unexpected error in the status bar. */
   public void report(Throwable error) {
-    message.set("Unexpected error: " + error.getMessage() + " (the run is unchanged)");
+    message.set("Unexpected error: " + error);
+  }
+
+  /** More epochs continue the run, fewer end it sooner; nothing learned is thrown away. */
+  private void onEpochs(int epochs) {
+    if (state.get() == State.DIVERGED) {
+      reset("epochs changed after divergence");
+      return;
+    }
+    boolean wasFinished = run.isOver();
+    run.setMaxEpochs(epochs); // a running task sees it at the end of its epoch
+    maxEpochs.set(epochs);
+    if (!service.isRunning() && !run.isOver() && run.epoch() >= epochs) {
+      run.step(); // idle at the boundary of an epoch already done: this only finishes the run
+      drain();
+      return;
+    }
+    if (wasFinished && !run.isOver()) {
+      state.set(State.PAUSED);
+      epoch.set(run.epoch() + 1);
+      batch.set(0);
+      message.set("Epochs raised to " + epochs + ": Play or Step to go on from here");
+    } else {
+      message.set("Epochs set to " + epochs + " for this run");
+    }
   }
 
   private void onLearningRate(Number lr) {
@@ -214,16 +253,16 @@ public final class TrainingSession {
   }
 
   private void reset(String why) {
-    boolean wasRunning = service.isRunning();
-    service.cancel();
     newRun();
-    message.set(why + ": the run restarted" + (wasRunning ? " (paused)" : ""));
+    message.set(why + ": a fresh run is ready (Space to play)");
   }
 
+  /**
+   * Builds a run from the current settings and makes it current. The old run's task, if any, is
+   * cancelled; it may finish one more step, into its own queue, which nobody reads.
+   */
   private void newRun() {
-    // the old run's task may finish one more step; its events go to the old queue, unread
-    inbox = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<TrainingEvent> queue = inbox;
+    ConcurrentLinkedQueue<TrainingEvent> queue = new ConcurrentLinkedQueue<>();
     long seed = (long) settings.seed.value();
     double[] trueW = settings.trueW.value();
     RegressionData data =
@@ -245,13 +284,17 @@ public final class TrainingSession {
             0,
             seed);
     LinearRegressionScratch model = spec.newModel(trueW.length);
-    run = spec.newTrainer().prepare(model, data, queue::add);
-    parameters.reset(
-        trueW,
-        settings.trueB.value(),
-        LeastSquares.fit(data.trainFeatures(), data.trainTargets(), data.numFeatures()),
-        model.w().toArray(),
-        model.b().item());
+    TrainingRun fresh = spec.newTrainer().prepare(model, data, queue::add);
+    LeastSquares.Fit ols =
+        LeastSquares.fit(data.trainFeatures(), data.trainTargets(), data.numFeatures());
+    // everything is built: only now stop the old run and swap
+    if (service.isRunning()) {
+      service.cancel();
+    }
+    frames.stop();
+    run = fresh;
+    inbox = queue;
+    parameters.reset(trueW, settings.trueB.value(), ols, model.w().toArray(), model.b().item());
     state.set(State.READY);
     epoch.set(1);
     maxEpochs.set(run.maxEpochs());

@@ -50,7 +50,13 @@ public abstract class Setting {
    * @return whether the text was accepted
    */
   public final boolean submit() {
-    String message = tryApply(text.get() == null ? "" : text.get().trim());
+    String typed = text.get() == null ? "" : text.get().trim();
+    if (typed.equals(format())) {
+      // the field still shows the current value (perhaps rounded for display): nothing changed
+      error.set(null);
+      return true;
+    }
+    String message = tryApply(typed);
     error.set(message);
     if (message == null) {
       text.set(format());

@@ -12,15 +12,21 @@ import javafx.beans.property.SimpleDoubleProperty;
 public final class SpeedSetting {
   public static final double MAX_POSITION = 4;
   private final DoubleProperty position = new SimpleDoubleProperty(this, "position", 1.5);
+  // the training thread reads the speed every step: give it a volatile copy, not the property
+  private volatile double stepsPerSecond = stepsPerSecond(position.get());
+
+  public SpeedSetting() {
+    position.addListener((obs, o, p) -> stepsPerSecond = stepsPerSecond(p.doubleValue()));
+  }
 
   /** The slider position; views bind to it. */
   public DoubleProperty positionProperty() {
     return position;
   }
 
-  /** Steps per second at the current position, infinite at the top. */
+  /** Steps per second at the current position, infinite at the top; safe from any thread. */
   public double stepsPerSecond() {
-    return stepsPerSecond(position.get());
+    return stepsPerSecond;
   }
 
   static double stepsPerSecond(double pos) {

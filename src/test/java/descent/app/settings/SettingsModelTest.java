@@ -67,6 +67,20 @@ class SettingsModelTest {
   }
 
   @Test
+  void leavingAFieldThatShowsARoundedValueChangesNothing() {
+    List<Number> changes = new ArrayList<>();
+    settings.sigma.valueProperty().addListener((o, a, b) -> changes.add(b));
+    settings.sigma.set(3.14159265); // a slider position, shown rounded
+    assertThat(settings.sigma.textProperty().get()).isEqualTo("3.14159");
+    assertThat(settings.sigma.submit()).isTrue(); // focus left the field
+    assertThat(settings.sigma.value()).isEqualTo(3.14159265);
+    assertThat(changes).hasSize(1);
+    assertThat(settings.trueW.submit("1.23456789")).isTrue();
+    assertThat(settings.trueW.submit()).isTrue();
+    assertThat(settings.trueW.value()).containsExactly(1.23456789);
+  }
+
+  @Test
   void integerSettingsRefuseFractions() {
     assertThat(settings.epochs.submit("2.5")).isFalse();
     assertThat(settings.epochs.error()).isEqualTo("epochs must be a whole number");
