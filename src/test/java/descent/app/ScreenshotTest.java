@@ -91,6 +91,11 @@ class ScreenshotTest {
     robot.interact(() -> session.settings().batchSize.submit("two"));
     File file = snapshot(robot, "descent-diverged-1366.png", 1366, 768);
     assertThat(file).exists();
+    assertThat(robot.lookup("#divergence-banner").queryAs(javafx.scene.control.Label.class))
+        .matches(javafx.scene.Node::isVisible, "banner shown");
+    assertThat(
+            robot.lookup("#batch-size-error").queryAs(javafx.scene.control.Label.class).getText())
+        .isEqualTo("“two” is not a number");
   }
 
   @Test
