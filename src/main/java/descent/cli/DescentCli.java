@@ -24,7 +24,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The command line, {@code descent <command> [options]}. Bad input never dumps the usage or a stack
  * trace: it prints one line on stderr naming the option (or the file, line and column) and exits
- * with {@link TrainCommand#BAD_INPUT}.
+ * with {@link TrainCommand#BAD_INPUT}. Nor does anything else: an unexpected failure, even an
+ * {@link Error} such as running out of memory, is one line and {@link TrainCommand#FAILED}.
  */
 @Command(
     name = "descent",
@@ -49,21 +50,58 @@ public final class DescentCli implements Callable<Integer> {
 
   /**
    * Runs the command line with {@code args}, printing to {@code out} and {@code err}, and returns
-   * the exit code instead of exiting: 0 done, 2 bad input, 3 the run diverged.
+   * the exit code instead of exiting: 0 done, 1 an unexpected failure, 2 bad input, 3 the run
+   * diverged.
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new DescentCli());
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setParameterExceptionHandler(
-        (ex, ignored) -> {
-          ex.getCommandLine().getErr().println(oneLine(ex));
-          return TrainCommand.BAD_INPUT;
-        });
-    int code = cli.execute(args);
+    return run(args, out, err, CommandLine.defaultFactory());
+  }
+
+  /**
+   * As {@link #run(String[], PrintWriter, PrintWriter)}, with the commands made by {@code factory}.
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+    int code;
+    try {
+      CommandLine cli = new CommandLine(new DescentCli(), factory);
+      cli.setOut(out);
+      cli.setErr(err);
+      cli.setParameterExceptionHandler(
+          (ex, ignored) -> {
+            ex.getCommandLine().getErr().println(oneLine(ex));
+            return TrainCommand.BAD_INPUT;
+          });
+      cli.setExecutionExceptionHandler(
+          (ex, commandLine, parsed) -> {
+            commandLine.getErr().println(failure(ex));
+            return TrainCommand.FAILED;
+          });
+      code = cli.execute(args);
+    } catch (Throwable e) { // an Error, which picocli lets through: still one line, no trace
+      out.flush();
+      err.println(failure(e));
+      code = TrainCommand.FAILED;
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * An unexpected failure as one line: {@code descent: out of memory building …; use fewer rows or
+   * give Java more memory (…)}, or {@code descent: internal error: java.lang.IllegalStateException:
+   * …}.
+   */
+  static String failure(Throwable e) {
+    String message;
+    if (e instanceof TrainCommand.Failure) {
+      message = e.getMessage();
+    } else if (e instanceof OutOfMemoryError) {
+      message = "out of memory; give Java more memory (java -Xmx4g -jar descent.jar …)";
+    } else {
+      message = "internal error: " + e;
+    }
+    return ("descent: " + message).replaceAll("\\s*[\\r\\n]+\\s*", " ");
   }
 
   /** {@code descent} alone: there is nothing to do without a command. */

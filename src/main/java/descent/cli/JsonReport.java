@@ -26,7 +26,11 @@ final class JsonReport {
 
   private JsonReport() {}
 
-  static String of(RunSpec run, RegressionData data, Path file, RunSummary summary) {
+  /**
+   * @param file the data file, or null for synthetic data
+   * @param advice what to change after a divergence, as on stderr; null when the run finished
+   */
+  static String of(RunSpec run, RegressionData data, Path file, RunSummary summary, String advice) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("seed", run.seed());
 
@@ -63,6 +67,7 @@ final class JsonReport {
       div.put("step", d.step());
       put(div, "loss", d.loss());
       div.put("reason", d.reason());
+      div.put("advice", advice);
     }
     root.put("trainMillis", summary.trainNanos() / 1e6);
 

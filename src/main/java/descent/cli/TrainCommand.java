@@ -6,11 +6,15 @@ import descent.data.RegressionData;
 import descent.data.SyntheticRegressionData;
 import descent.train.RunSpec;
 import descent.train.RunSummary;
+import descent.train.TrainingEvent.Diverged;
 import descent.train.TrainingEvent.EpochDone;
 import descent.train.TrainingListener;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
@@ -34,16 +38,26 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the run finished",
+      "1:an unexpected failure, such as running out of memory (one line on stderr)",
       "2:bad input: an option's value, or the data file (one line on stderr says which)",
-      "3:the run diverged (stderr says where; try a smaller --lr)"
+      "3:the run diverged (stderr says where, and what to lower: --lr, or when the very first"
+          + " loss is not finite, the initial weights or the data)"
     })
-final class TrainCommand implements Callable<Integer> {
+class TrainCommand implements Callable<Integer> {
   static final int OK = 0;
+  static final int FAILED = 1;
   static final int BAD_INPUT = 2;
   static final int DIVERGED = 3;
 
   /** d2l's training rows, when --num-train is not given for synthetic data. */
   private static final int CHAPTER_NUM_TRAIN = 1000;
+
+  /** d2l's batch size, when --batch-size is not given and there are at least as many rows. */
+  private static final int CHAPTER_BATCH_SIZE = 32;
+
+  /** Options that set the size of synthetic data and of the initial weights. */
+  private static final List<String> MAGNITUDES =
+      List.of("--sigma", "--true-w", "--true-b", "--noise");
 
   /** Options that only shape synthetic data, refused with --data. */
   private static final List<String> SYNTHETIC_ONLY =
@@ -68,10 +82,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--batch-size",
-      defaultValue = "32",
       converter = Values.BatchSize.class,
-      description = "minibatch size, 1 to numTrain (default: ${DEFAULT-VALUE})")
-  int batchSize;
+      description = "minibatch size, 1 to numTrain (default: 32, or numTrain if that is smaller)")
+  Integer batchSize;
 
   @Option(
       names = "--epochs",
@@ -139,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
       description =
           "train on a CSV file with a header row instead of synthetic data;"
               + " --num-val, --noise, --true-w and --true-b do not apply")
-  Path data;
+  String data;
 
   @Option(
       names = "--target",
@@ -156,25 +169,54 @@ final class TrainCommand implements Callable<Integer> {
       description = "show this help and exit")
   boolean help;
 
+  /**
+   * What the run is doing, for a message if memory runs out: "building 2,000 rows × 2 features".
+   */
+  private String task = "starting";
+
   @Override
   public Integer call() {
+    try {
+      return train();
+    } catch (OutOfMemoryError e) {
+      throw new Failure(
+          "out of memory "
+              + task
+              + "; use "
+              + (data == null ? "fewer rows" : "a smaller file")
+              + " or give Java more memory (java -Xmx4g -jar descent.jar …)");
+    }
+  }
+
+  private int train() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1_000_000_000L);
+    Path file;
     RegressionData regressionData;
     try {
-      regressionData = data == null ? synthetic(runSeed) : fromFile(runSeed);
+      file = data == null ? null : dataFile();
+      regressionData = file == null ? synthetic(runSeed) : fromFile(file, runSeed);
     } catch (BadInput e) {
       err.println(e.getMessage());
       return BAD_INPUT;
     }
+    task =
+        "training on "
+            + size(
+                regressionData.numTrain() + regressionData.numVal(), regressionData.numFeatures());
     RunSpec run = new RunSpec(lr, sigma, epochs, clip, runSeed);
+    String batchNote = batchNote(regressionData);
 
     TrainingListener listener = TrainingListener.NONE;
     if (!json) {
       out.println(TextReport.seedLine(runSeed));
-      if (data != null) {
-        out.println(TextReport.dataLine(data, regressionData));
+      if (file != null) {
+        out.println(
+            TextReport.dataLine(file, regressionData)
+                + (batchNote == null ? "" : "; " + batchNote));
+      } else if (batchNote != null) {
+        out.println(batchNote);
       }
       out.flush();
       listener =
@@ -186,9 +228,10 @@ final class TrainCommand implements Callable<Integer> {
           };
     }
     RunSummary summary = run.fit(regressionData, listener);
+    String advice = summary.diverged() ? advice(summary.divergence(), file) : null;
 
     if (json) {
-      out.println(JsonReport.of(run, regressionData, data, summary));
+      out.println(JsonReport.of(run, regressionData, file, summary, advice));
     } else if (!summary.diverged()) {
       out.println();
       out.print(TextReport.table(summary, regressionData));
@@ -197,10 +240,71 @@ final class TrainCommand implements Callable<Integer> {
     }
     out.flush();
     if (summary.diverged()) {
-      err.println(TextReport.divergence(summary.divergence(), lr));
+      err.println(TextReport.divergence(summary.divergence(), advice));
       return DIVERGED;
     }
     return OK;
+  }
+
+  /**
+   * What to change after a divergence. When the very first loss is NaN or ∞, no update has run, so
+   * the learning rate is not to blame: the initial weights or the data are too large.
+   */
+  private String advice(Diverged d, Path file) {
+    if (!TextReport.firstLossNotFinite(d)) {
+      return TextReport.learningRateAdvice(lr);
+    }
+    List<String> lower = new ArrayList<>();
+    for (String option : MAGNITUDES) {
+      if (given(option) && (file == null || option.equals("--sigma"))) {
+        lower.add(option);
+      }
+    }
+    if (file == null && lower.isEmpty()) {
+      lower.addAll(MAGNITUDES);
+    }
+    if (file != null) {
+      lower.add("the values in " + file);
+    }
+    return TextReport.tooLargeAdvice(lower);
+  }
+
+  /** Says so when the default batch size was lowered to the number of training rows; else null. */
+  private String batchNote(RegressionData d) {
+    if (batchSize != null || d.batchSize() >= CHAPTER_BATCH_SIZE) {
+      return null;
+    }
+    return "batch size "
+        + d.batchSize()
+        + " (the default, "
+        + CHAPTER_BATCH_SIZE
+        + ", is more than the "
+        + d.numTrain()
+        + " training rows)";
+  }
+
+  /** The batch size for {@code n} training rows: the one given, or 32 lowered to n. */
+  private int batchSizeFor(int n) {
+    return batchSize != null ? batchSize : Math.min(CHAPTER_BATCH_SIZE, n);
+  }
+
+  /** --data as a path, or one line naming the option. */
+  private Path dataFile() {
+    if (data.isBlank()) {
+      throw new BadInput("--data: needs a file name");
+    }
+    try {
+      return Path.of(data);
+    } catch (InvalidPathException e) {
+      String reason = e.getReason();
+      if (reason.contains("unmappable") || reason.contains("Malformed")) {
+        reason =
+            "it has characters that this system's file-name encoding ("
+                + System.getProperty("sun.jnu.encoding", "unknown")
+                + ") cannot represent; use a UTF-8 locale (e.g. LANG=C.UTF-8) or rename the file";
+      }
+      throw new BadInput("--data: cannot use " + Values.quote(data) + " as a file name: " + reason);
+    }
   }
 
   private RegressionData synthetic(long runSeed) {
@@ -209,11 +313,32 @@ final class TrainCommand implements Callable<Integer> {
     }
     int n = numTrain == null ? CHAPTER_NUM_TRAIN : numTrain;
     checkBatchSize(n);
-    return new SyntheticRegressionData(
-        trueW.values(), trueB, noise, n, numVal, batchSize, !noShuffle, runSeed);
+    task = "building " + size((long) n + numVal, trueW.values().length);
+    return generate(trueW.values(), trueB, noise, n, numVal, batchSizeFor(n), !noShuffle, runSeed);
   }
 
-  private RegressionData fromFile(long runSeed) {
+  /** Generates the synthetic data; tests override it to fail as a machine short of memory would. */
+  RegressionData generate(
+      double[] w,
+      double b,
+      double noise,
+      int numTrain,
+      int numVal,
+      int batchSize,
+      boolean shuffle,
+      long seed) {
+    return new SyntheticRegressionData(w, b, noise, numTrain, numVal, batchSize, shuffle, seed);
+  }
+
+  /** {@code 2,000,000 rows × 10 features}. */
+  private static String size(long rows, int features) {
+    return String.format(Locale.ROOT, "%,d", rows)
+        + (rows == 1 ? " row × " : " rows × ")
+        + features
+        + (features == 1 ? " feature" : " features");
+  }
+
+  private RegressionData fromFile(Path file, long runSeed) {
     for (String option : SYNTHETIC_ONLY) {
       if (given(option)) {
         throw new BadInput(
@@ -223,18 +348,32 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     checkBatchSize(numTrain); // before loading too: the loader refuses a batch size < 1 outright
-    RegressionData loaded;
+    task = "reading " + file;
+    CsvRegressionData loaded;
     try {
-      loaded = CsvRegressionData.load(data, target, numTrain, batchSize, !noShuffle, runSeed);
+      loaded =
+          CsvRegressionData.load(
+              file,
+              target,
+              numTrain,
+              batchSize != null ? batchSize : CHAPTER_BATCH_SIZE,
+              !noShuffle,
+              runSeed);
     } catch (DataFileException e) {
       throw new BadInput(String.valueOf(e.getMessage()).replaceAll("[\\r\\n]+", " "));
     }
     checkBatchSize(loaded.numTrain());
-    return loaded;
+    return loaded.withBatchSize(batchSizeFor(loaded.numTrain()));
   }
 
-  /** Refuses a batch size outside 1 … numTrain; {@code n} null while numTrain is not known. */
+  /**
+   * Refuses a given batch size outside 1 … numTrain; {@code n} null while numTrain is not known.
+   * Without --batch-size there is nothing to refuse: the default is lowered to fit.
+   */
   private void checkBatchSize(Integer n) {
+    if (batchSize == null) {
+      return;
+    }
     if (batchSize < 1 || (n != null && batchSize > n)) {
       String range = n == null ? "numTrain" : n + " (numTrain)";
       throw new BadInput(
@@ -245,6 +384,18 @@ final class TrainCommand implements Callable<Integer> {
   private boolean given(String option) {
     ParseResult parsed = spec.commandLine().getParseResult();
     return parsed != null && parsed.hasMatchedOption(option);
+  }
+
+  /**
+   * A failure that is not the input's fault, such as running out of memory; its message is the one
+   * line printed after "descent: ", and the exit code is {@link #FAILED}.
+   */
+  static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Failure(String message) {
+      super(message, null, false, false);
+    }
   }
 
   /** Input refused after parsing; its message is the one line printed. */

@@ -33,9 +33,11 @@ import org.apache.commons.csv.CSVRecord;
  * data rows train and the rest validate, in file order (by default 80 % train, rounded down).
  *
  * <p>Accepted: comma, semicolon or tab delimiters, detected from the header line; LF, CRLF or CR
- * line endings; a UTF-8 byte-order mark; quoted cells; spaces around cells; blank lines, and lines
- * of delimiters only, as spreadsheets write. Every cell must be a finite decimal number such as
- * {@code 3}, {@code -2.5} or {@code 1e-3}. Anything else is refused with a {@link
+ * line endings; a UTF-8 byte-order mark; quoted cells; spaces around cells; blank lines; below the
+ * header, lines of delimiters only, as spreadsheets write. The header is the first line that is not
+ * blank: a line of delimiters only there is refused (its names are empty), and so is a header whose
+ * names are all numbers (a file without a header row). Every cell must be a finite decimal number
+ * such as {@code 3}, {@code -2.5} or {@code 1e-3}. Anything else is refused with a {@link
  * DataFileException} naming the physical line and column. See {@code
  * docs/decisions/0003-csv-input.md}.
  */
@@ -73,6 +75,23 @@ public final class CsvRegressionData extends RegressionData {
     this.file = file;
     this.delimiter = table.delimiter;
     this.lines = table.lines;
+  }
+
+  /** The same rows, split and shuffle with another batch size; the rows are shared, not copied. */
+  private CsvRegressionData(CsvRegressionData data, int batchSize) {
+    super(
+        data.features,
+        data.targets,
+        data.numFeatures(),
+        data.numTrain(),
+        batchSize,
+        data.shuffle(),
+        data.seed(),
+        data.featureNames(),
+        data.targetName());
+    this.file = data.file;
+    this.delimiter = data.delimiter;
+    this.lines = data.lines;
   }
 
   /**
@@ -131,6 +150,16 @@ public final class CsvRegressionData extends RegressionData {
     }
     int numTrain = (int) (numRows * 4L / 5);
     return Math.max(1, Math.min(numTrain, numRows - 1));
+  }
+
+  /**
+   * This data with minibatches of {@code batchSize} rows, e.g. to fit a default batch size to the
+   * number of training rows, which is known only once the file is read. The rows are shared.
+   *
+   * @throws IllegalArgumentException if {@code batchSize < 1}
+   */
+  public CsvRegressionData withBatchSize(int batchSize) {
+    return batchSize == batchSize() ? this : new CsvRegressionData(this, batchSize);
   }
 
   /** The file the data came from. */
@@ -249,7 +278,10 @@ public final class CsvRegressionData extends RegressionData {
           } catch (UncheckedIOException e) {
             throw malformed(e.getCause(), parser);
           }
-          if (isBlank(record)) {
+          // Below the header, a line of delimiters only is blank, as spreadsheets write it. Above
+          // it only a line of spaces is: ",," as the first line must not make the next line the
+          // header, so it is refused as a header with empty names.
+          if (header == null ? isEmptyLine(record) : isBlank(record)) {
             continue;
           }
           int line = lineOf(record.getCharacterPosition());
@@ -315,6 +347,22 @@ public final class CsvRegressionData extends RegressionData {
 
     private void checkHeader(List<String> header, int line, char delimiter)
         throws DataFileException {
+      if (header.stream().allMatch(String::isEmpty)) {
+        throw new DataFileException(
+            file,
+            line,
+            0,
+            "the header has empty column names (the line holds only "
+                + delimiterName(delimiter)
+                + "s); the first line must name the columns");
+      }
+      if (header.stream().allMatch(name -> DECIMAL.matcher(name).matches())) {
+        throw new DataFileException(
+            file,
+            line,
+            0,
+            "the first line looks like data, not a header; add a header row naming the columns");
+      }
       if (header.size() < 2) {
         throw new DataFileException(
             file,
@@ -484,9 +532,9 @@ public final class CsvRegressionData extends RegressionData {
   }
 
   /**
-   * The delimiter that splits the header (the first non-blank record) into the most fields; on a
-   * tie the earlier of {@link #DELIMITERS}. A delimiter under which the header is not well-formed
-   * CSV (say {@code ,} for {@code "a,b";c}) scores nothing.
+   * The delimiter that splits the header (the first record that is not an empty line) into the most
+   * fields; on a tie the earlier of {@link #DELIMITERS}. A delimiter under which the header is not
+   * well-formed CSV (say {@code ,} for {@code "a,b";c}) scores nothing.
    */
   static char sniff(String text) {
     char best = DELIMITERS[0];
@@ -504,7 +552,7 @@ public final class CsvRegressionData extends RegressionData {
   private static int headerWidth(String text, char delimiter) {
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format(delimiter))) {
       for (CSVRecord record : parser) {
-        if (!isBlank(record)) {
+        if (!isEmptyLine(record)) {
           return record.size();
         }
       }
@@ -514,9 +562,14 @@ public final class CsvRegressionData extends RegressionData {
     }
   }
 
+  /** Whether {@code record} is a line of spaces only: one empty cell, no delimiter. */
+  private static boolean isEmptyLine(CSVRecord record) {
+    return record.size() == 1 && record.get(0).isEmpty();
+  }
+
   /**
    * Whether {@code record} holds nothing: a line of spaces, or of delimiters only (as spreadsheets
-   * write below a table). Such lines are skipped like empty ones.
+   * write below a table). Below the header such lines are skipped like empty ones.
    */
   private static boolean isBlank(CSVRecord record) {
     for (String cell : record) {

@@ -3,6 +3,7 @@ package descent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,7 +57,10 @@ class BadInputTest {
         bad("--true-w", "--data", "any.csv", "--true-w", "1,2"),
         bad("--true-b", "--data", "any.csv", "--true-b", "1"),
         bad("--num-val", "--data", "any.csv", "--num-val", "10"),
-        bad("--batch-size", "--data", "any.csv", "--batch-size", "0"));
+        bad("--batch-size", "--data", "any.csv", "--batch-size", "0"),
+        bad("--data", "--data", ""),
+        bad("--data", "--data=   "),
+        bad("--data", "--data", "a\u0000b.csv"));
   }
 
   private static Arguments bad(String option, String... args) {
@@ -96,5 +100,18 @@ class BadInputTest {
         Stream.concat(Stream.of("train"), Stream.of(args.split(" "))).toArray(String[]::new);
 
     assertThat(Cli.run(withTrain).errLines()).containsExactly(message);
+  }
+
+  @Test
+  void anEmptyDataFileNameSaysSo() {
+    assertThat(Cli.run("train", "--data", "").errLines())
+        .containsExactly("--data: needs a file name");
+  }
+
+  @Test
+  void aDataFileNameThatIsNoPathNamesTheOption() {
+    assertThat(Cli.run("train", "--data", "a\u0000b.csv").errLines())
+        .containsExactly(
+            "--data: cannot use \"a\\u0000b.csv\" as a file name: Nul character not allowed");
   }
 }

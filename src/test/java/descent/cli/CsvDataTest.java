@@ -141,4 +141,78 @@ class CsvDataTest {
     assertThat(run.errLines()).hasSize(1);
     assertThat(run.err()).contains("numTrain", "100");
   }
+
+  @Test
+  void aSmallFileTrainsInOneBatchWithoutABatchSize() throws IOException {
+    Path file = dir.resolve("small.csv");
+    Files.writeString(file, "x,y\n1,2\n2,4\n3,6\n");
+
+    Cli run = Cli.run("train", "--data", file.toString(), "--seed", "1");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.outLines().get(1))
+        .isEqualTo(
+            "data "
+                + file
+                + ": 2 training rows, 1 validation row, 1 feature, target \"y\";"
+                + " batch size 2 (the default, 32, is more than the 2 training rows)");
+    ObjectNode json = Cli.run("train", "--json", "--data", file.toString(), "--seed", "1").json();
+    assertThat(json.get("settings").get("batchSize").asInt()).isEqualTo(2);
+    assertThat(json.get("steps").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void aSmallFileWithAnExplicitBatchSizeTooLargeIsRefused() throws IOException {
+    Path file = dir.resolve("small.csv");
+    Files.writeString(file, "x,y\n1,2\n2,4\n3,6\n");
+
+    Cli run = Cli.run("train", "--data", file.toString(), "--batch-size", "32");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly("--batch-size: must be an integer from 1 to 2 (numTrain), got 32");
+  }
+
+  @Test
+  void valuesTooLargeForAFiniteFirstLossNameTheFileNotTheLearningRate() throws IOException {
+    Path file = dir.resolve("huge.csv");
+    Files.writeString(file, "x,y\n1e200,2\n3,4\n5,6\n");
+
+    Cli run = Cli.run("train", "--data", file.toString(), "--seed", "1");
+
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err())
+        .contains("before any update", "lower the values in " + file)
+        .doesNotContain("--sigma", "try a smaller learning rate");
+  }
+
+  @Test
+  void aFileWithoutAHeaderRowIsRefused() throws IOException {
+    Path file = dir.resolve("numbers.csv");
+    Files.writeString(file, "1,2,3\n4,5,6\n7,8,9\n");
+
+    Cli run = Cli.run("train", "--data", file.toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.errLines())
+        .containsExactly(
+            file
+                + ":1: the first line looks like data, not a header;"
+                + " add a header row naming the columns");
+  }
+
+  @Test
+  void aHeaderOfDelimitersOnlyIsRefused() throws IOException {
+    Path file = dir.resolve("sheet.csv");
+    Files.writeString(file, ",,\nx1,x2,y\n1,2,3\n4,5,6\n7,8,9\n");
+
+    Cli run = Cli.run("train", "--data", file.toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).startsWith(file + ":1: the header has empty column names");
+  }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TrainCommandTest {
   private static final Pattern SEED_LINE =
@@ -216,6 +218,94 @@ class TrainCommandTest {
     ObjectNode json = Cli.run("train", "--json", "--lr", "1e300", "--seed", "2").json();
     assertThat(json.get("divergence").get("loss").isNull()).isTrue();
     assertThat(json.get("valLoss").isNull()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "--sigma, 1e308",
+    "--true-b, 1e308",
+    "--noise, 1e308",
+    "--true-w, '1e308,1e308'",
+  })
+  void aFirstLossThatOverflowsNamesWhatToLowerNotTheLearningRate(String option, String value) {
+    Cli run = Cli.run("train", "--seed", "1", option, value);
+
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err())
+        .startsWith("diverged at epoch 1, step 1: loss = ∞ before any update — ")
+        .contains(
+            "the initial weights or the data are too large to compute a finite loss",
+            "lower " + option + " (a smaller --lr will not help)")
+        .doesNotContain("try a smaller learning rate", "Exception");
+  }
+
+  @Test
+  void aFirstLossThatOverflowsNamesEveryMagnitudeGiven() {
+    Cli run = Cli.run("train", "--seed", "1", "--sigma", "1e200", "--noise", "1e200");
+
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.err()).contains("lower --sigma or --noise (a smaller --lr will not help)");
+  }
+
+  @Test
+  void jsonOfAFirstLossThatOverflowsCarriesTheSameAdvice() {
+    Cli run = Cli.run("train", "--json", "--seed", "1", "--sigma", "1e308");
+
+    assertThat(run.code()).isEqualTo(3);
+    JsonNode divergence = run.json().get("divergence");
+    assertThat(divergence.get("step").asLong()).isEqualTo(1);
+    assertThat(divergence.get("loss").isNull()).isTrue();
+    assertThat(divergence.get("advice").asText())
+        .contains("too large to compute a finite loss", "lower --sigma")
+        .doesNotContain("learning rate");
+    assertThat(run.err()).contains("lower --sigma").doesNotContain("try a smaller learning rate");
+  }
+
+  @Test
+  void jsonOfALearningRateDivergenceAdvisesASmallerLearningRate() {
+    Cli run = Cli.run("train", "--json", "--seed", "1", "--lr", "5");
+
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.json().get("divergence").get("advice").asText())
+        .isEqualTo("try a smaller learning rate, e.g. --lr 0.5");
+  }
+
+  @Test
+  void aNonFiniteValidationLossAtStepOneIsStillTheLearningRate() {
+    // one training row and one batch: the first loss is finite, the update overshoots, and the
+    // validation after step 1 overflows; the learning rate is to blame
+    Cli run = Cli.run("train", "--seed", "1", "--num-train", "1", "--epochs", "1", "--lr", "1e300");
+
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.err())
+        .startsWith("diverged at epoch 1, step 1: loss = ∞ — the validation loss is ∞")
+        .contains("try a smaller learning rate")
+        .doesNotContain("before any update");
+  }
+
+  @Test
+  void withoutBatchSizeAFewTrainingRowsMakeOneBatchAndTheOutputSaysSo() {
+    Cli run = Cli.run("train", "--seed", "1", "--num-train", "10");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.outLines().get(1))
+        .isEqualTo("batch size 10 (the default, 32, is more than the 10 training rows)");
+    assertThat(run.outLines()).last().asString().startsWith("3 steps in 3 epochs");
+
+    ObjectNode json = Cli.run("train", "--json", "--seed", "1", "--num-train", "10").json();
+    assertThat(json.get("settings").get("batchSize").asInt()).isEqualTo(10);
+    assertThat(json.get("steps").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void anExplicitBatchSizeLargerThanTheTrainingRowsIsStillRefused() {
+    Cli run = Cli.run("train", "--num-train", "10", "--batch-size", "32");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errLines())
+        .containsExactly("--batch-size: must be an integer from 1 to 10 (numTrain), got 32");
   }
 
   @Test

@@ -497,6 +497,46 @@ class CsvRegressionDataTest {
     assertThat(e.reason()).contains("no name", "comma at the end");
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "',,\nx1,x2,y\n1,2,3\n4,5,6\n7,8,9\n'|1|commas",
+        "'\n;;\nx1;x2;y\n1;2;3\n4;5;6\n7;8;9\n'|2|semicolons",
+        "' , \nx,y\n1,2\n3,4\n'|1|commas",
+      })
+  void aHeaderOfDelimitersOnlyIsRefusedNotSkipped(String content, int line, String delimiters)
+      throws Exception {
+    DataFileException e = refused(content.replace("\\n", "\n"));
+
+    assertAt(e, line, 0);
+    assertThat(e.reason())
+        .isEqualTo(
+            "the header has empty column names (the line holds only "
+                + delimiters
+                + "); the first line must name the columns");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"1,2,3\n4,5,6\n7,8,9\n", "1.5;-2;3e2\n4;5;6\n7;8;9\n", "\n 1 , \"2\"\n3,4\n"})
+  void aFirstLineOfNumbersIsDataNotAHeader(String content) throws Exception {
+    DataFileException e = refused(content);
+
+    assertAt(e, content.startsWith("\n") ? 2 : 1, 0);
+    assertThat(e.reason())
+        .isEqualTo(
+            "the first line looks like data, not a header; add a header row naming the columns");
+  }
+
+  @Test
+  void aHeaderWithSomeNumericNamesIsStillAHeader() throws Exception {
+    CsvRegressionData data = load(write("data.csv", "1,x,2010\n1,2,3\n4,5,6\n"));
+
+    assertThat(data.featureNames()).containsExactly("1", "x");
+    assertThat(data.targetName()).isEqualTo("2010");
+  }
+
   @Test
   void aSingleColumn() throws Exception {
     DataFileException e = refused("y\n1\n2\n3\n");
@@ -579,6 +619,24 @@ class CsvRegressionDataTest {
 
     assertAt(e, 3, 0);
     assertThat(e.reason()).contains("after the closing");
+  }
+
+  @Test
+  void withBatchSizeKeepsTheRowsAndTheSplit() throws Exception {
+    CsvRegressionData data =
+        CsvRegressionData.load(write("data.csv", FIVE_ROWS), null, null, 32, true, 5);
+
+    CsvRegressionData fitted = data.withBatchSize(4);
+
+    assertThat(fitted.batchSize()).isEqualTo(4);
+    assertThat(fitted.trainLoader(0).size()).isEqualTo(1);
+    assertThat(rows(fitted.trainLoader(0))).containsExactly(rows(data.trainLoader(0)));
+    assertThat(fitted.numTrain()).isEqualTo(4);
+    assertThat(fitted.featureNames()).isEqualTo(data.featureNames());
+    assertThat(fitted.lineOf(4)).isEqualTo(6);
+    assertThat(fitted.file()).isEqualTo(data.file());
+    assertThat(data.withBatchSize(32)).isSameAs(data);
+    assertThatIllegalArgumentException().isThrownBy(() -> data.withBatchSize(0));
   }
 
   @Test
