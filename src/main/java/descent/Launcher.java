@@ -12,10 +12,18 @@ public final class Launcher {
   static final String COMMAND_LINE_HINT =
       "The command line still works: java -jar descent.jar train --help";
 
+  /**
+   * JavaFX warns on every start from a plain classpath ("Unsupported JavaFX configuration"); it is
+   * how a fat jar runs and means nothing to a user. Held in a field so the level sticks.
+   */
+  private static final java.util.logging.Logger PLATFORM_LOG =
+      java.util.logging.Logger.getLogger("javafx");
+
   private Launcher() {}
 
   public static void main(String[] args) {
     if (args.length == 0) {
+      PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
       int code = openApp(() -> descent.app.DescentApp.launchApp(args), System.err);
       if (code != 0) {
         System.exit(code);
