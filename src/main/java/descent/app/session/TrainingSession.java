@@ -96,7 +96,7 @@ public final class TrainingSession {
     for (Setting s : settings.all()) {
       if (s != settings.learningRate && s != settings.epochs) {
         ChangeListener<Object> reset = (obs, old, now) -> reset(s.label() + " changed");
-        valueOf(s).addListener(reset);
+        s.observableValue().addListener(reset);
       }
     }
     frames =
@@ -108,13 +108,6 @@ public final class TrainingSession {
         };
     newRun();
     message.set("Ready: press Play (Space) or Step (→)");
-  }
-
-  private static javafx.beans.value.ObservableValue<?> valueOf(Setting s) {
-    if (s instanceof descent.app.settings.NumberSetting n) {
-      return n.valueProperty();
-    }
-    return ((descent.app.settings.VectorSetting) s).valueProperty();
   }
 
   // ---------------------------------------------------------------- commands

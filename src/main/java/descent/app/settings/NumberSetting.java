@@ -66,6 +66,11 @@ public final class NumberSetting extends Setting {
   }
 
   @Override
+  public javafx.beans.value.ObservableValue<?> observableValue() {
+    return value.getReadOnlyProperty();
+  }
+
+  @Override
   protected String tryApply(String s) {
     if (s.isEmpty()) {
       return label() + " needs a number";

@@ -80,6 +80,9 @@ public abstract class Setting {
     error.set(null);
   }
 
+  /** The setting's value, for listeners that only need to hear that it changed. */
+  public abstract javafx.beans.value.ObservableValue<?> observableValue();
+
   /** Applies {@code s} if valid; returns null on success, or the reason it was refused. */
   protected abstract String tryApply(String s);
 

@@ -31,6 +31,11 @@ public final class VectorSetting extends Setting {
   }
 
   @Override
+  public javafx.beans.value.ObservableValue<?> observableValue() {
+    return value.getReadOnlyProperty();
+  }
+
+  @Override
   protected String tryApply(String s) {
     if (s.isEmpty()) {
       return label() + " needs at least one number";
