@@ -197,6 +197,15 @@ public final class Tensor {
     return data[flat];
   }
 
+  /** Σ x² over all elements, read directly (no copy, not recorded): e.g. a gradient's norm². */
+  public double sumOfSquares() {
+    double acc = 0;
+    for (double v : data) {
+      acc += v * v;
+    }
+    return acc;
+  }
+
   /** A copy of the elements in row-major order. */
   public double[] toArray() {
     return data.clone();

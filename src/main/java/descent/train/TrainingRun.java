@@ -301,9 +301,7 @@ public final class TrainingRun {
     for (Tensor p : model.parameters()) {
       Tensor g = p.grad();
       if (g != null) {
-        for (double v : g.toArray()) {
-          sq += v * v;
-        }
+        sq += g.sumOfSquares();
       }
     }
     return Math.sqrt(sq);

@@ -34,7 +34,6 @@ final class TrainingService extends Service<Void> {
   private final DoubleSupplier stepsPerSecond;
   private TrainingRun run;
   private Mode mode = Mode.STEP;
-  private volatile boolean pauseRequested;
 
   TrainingService(DoubleSupplier stepsPerSecond) {
     this.stepsPerSecond = stepsPerSecond;
@@ -45,7 +44,7 @@ final class TrainingService extends Service<Void> {
   void start(TrainingRun run, Mode mode) {
     this.run = run;
     this.mode = mode;
-    this.pauseRequested = false;
+    run.clearStopRequest();
     // not restart(): on a finished service it "cancels" the old task, firing onCancelled
     if (getState() != State.READY) {
       reset();
@@ -54,15 +53,18 @@ final class TrainingService extends Service<Void> {
   }
 
   /**
-   * Asks the running task to stop after its current minibatch. Unlike {@link #cancel()}, the
-   * service stays running until the run is really at rest, so the run is never read mid-step.
+   * Asks the running task to stop after its current minibatch, through the run's own stop request.
+   * Unlike {@link #cancel()}, the service stays running until the run is really at rest, so the run
+   * is never read mid-step.
    */
   void requestPause() {
-    pauseRequested = true;
+    if (run != null) {
+      run.requestStop();
+    }
   }
 
   boolean isPauseRequested() {
-    return pauseRequested;
+    return run != null && run.isStopRequested();
   }
 
   /** The mode of the latest start. */
@@ -71,6 +73,7 @@ final class TrainingService extends Service<Void> {
   }
 
   void shutdown() {
+    requestPause();
     cancel();
     executor.shutdownNow();
   }
@@ -84,13 +87,8 @@ final class TrainingService extends Service<Void> {
       protected Void call() throws InterruptedException {
         switch (m) {
           case STEP -> r.step();
-          case EPOCH -> {
-            int epoch = r.epoch();
-            while (!isCancelled() && !pauseRequested && !r.isOver() && r.epoch() == epoch) {
-              r.step();
-            }
-          }
-          case PLAY -> play(r);
+          case EPOCH -> r.stepEpoch();
+          case PLAY -> play();
         }
         return null;
       }
@@ -98,15 +96,15 @@ final class TrainingService extends Service<Void> {
       /** Sleeps in short slices so a pause at 1 step/s still answers at once. */
       private void sleepUnlessPaused(long nanos) throws InterruptedException {
         long end = System.nanoTime() + nanos;
-        for (long left = nanos; left > 0 && !pauseRequested; left = end - System.nanoTime()) {
+        for (long left = nanos; left > 0 && !r.isStopRequested(); left = end - System.nanoTime()) {
           TimeUnit.NANOSECONDS.sleep(Math.min(left, 20_000_000L));
         }
       }
 
       /** Steps at the chosen pace; reads the speed every step so the slider acts at once. */
-      private void play(TrainingRun r) throws InterruptedException {
+      private void play() throws InterruptedException {
         long next = System.nanoTime();
-        while (!isCancelled() && !pauseRequested && !r.isOver()) {
+        while (!r.isStopRequested() && !r.isOver()) {
           r.step();
           double rate = stepsPerSecond.getAsDouble();
           if (Double.isInfinite(rate)) {

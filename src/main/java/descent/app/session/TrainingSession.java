@@ -75,7 +75,6 @@ public final class TrainingSession {
   private final ReadOnlyIntegerWrapper batchesPerEpoch = new ReadOnlyIntegerWrapper();
   private final ReadOnlyLongWrapper steps = new ReadOnlyLongWrapper();
   private final ReadOnlyDoubleWrapper examplesPerSecond = new ReadOnlyDoubleWrapper();
-  private final ReadOnlyDoubleWrapper lastLoss = new ReadOnlyDoubleWrapper(Double.NaN);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper divergence = new ReadOnlyStringWrapper(null);
 
@@ -280,8 +279,9 @@ public final class TrainingSession {
     TrainingRun fresh = spec.newTrainer().prepare(model, data, queue::add);
     LeastSquares.Fit ols =
         LeastSquares.fit(data.trainFeatures(), data.trainTargets(), data.numFeatures());
-    // everything is built: only now stop the old run and swap
+    // everything is built: only now stop the old run (after its current minibatch) and swap
     if (service.isRunning()) {
+      service.requestPause();
       service.cancel();
     }
     frames.stop();
@@ -297,7 +297,6 @@ public final class TrainingSession {
     examplesSeen = 0;
     rateWindow.clear();
     examplesPerSecond.set(0);
-    lastLoss.set(Double.NaN);
     divergence.set(null);
     for (FrameListener l : frameListeners) {
       l.onReset();
@@ -343,7 +342,6 @@ public final class TrainingSession {
     batch.set(done);
     if (last != null) {
       steps.set(last.step());
-      lastLoss.set(last.loss());
       parameters.update(last.w(), last.b());
     }
     for (FrameListener l : frameListeners) {
@@ -446,10 +444,6 @@ public final class TrainingSession {
 
   public ReadOnlyDoubleProperty examplesPerSecondProperty() {
     return examplesPerSecond.getReadOnlyProperty();
-  }
-
-  public ReadOnlyDoubleProperty lastLossProperty() {
-    return lastLoss.getReadOnlyProperty();
   }
 
   /** A line for the status bar: what just happened and why. */

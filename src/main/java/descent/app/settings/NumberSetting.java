@@ -1,6 +1,5 @@
 package descent.app.settings;
 
-import java.math.BigDecimal;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -97,12 +96,5 @@ public final class NumberSetting extends Setting {
   @Override
   protected String format() {
     return show(value.get());
-  }
-
-  private String show(double v) {
-    if (integer || (v == Math.rint(v) && Math.abs(v) < 1e15)) {
-      return Long.toString(Math.round(v));
-    }
-    return new BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toString();
   }
 }

@@ -83,6 +83,20 @@ public abstract class Setting {
   /** The setting's value, for listeners that only need to hear that it changed. */
   public abstract javafx.beans.value.ObservableValue<?> observableValue();
 
+  /**
+   * How a field shows a number: whole numbers as integers, others to six significant digits, never
+   * in E notation.
+   */
+  static String show(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return new java.math.BigDecimal(v)
+        .round(new java.math.MathContext(6))
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
   /** Applies {@code s} if valid; returns null on success, or the reason it was refused. */
   protected abstract String tryApply(String s);
 

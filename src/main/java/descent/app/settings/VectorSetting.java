@@ -1,7 +1,5 @@
 package descent.app.settings;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.StringJoiner;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -66,10 +64,7 @@ public final class VectorSetting extends Setting {
   protected String format() {
     StringJoiner j = new StringJoiner(", ");
     for (double x : value.get()) {
-      j.add(
-          x == Math.rint(x)
-              ? Long.toString((long) x)
-              : new BigDecimal(x).round(new MathContext(6)).stripTrailingZeros().toPlainString());
+      j.add(show(x));
     }
     return j.toString();
   }
