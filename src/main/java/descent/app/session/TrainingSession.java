@@ -8,6 +8,7 @@ import descent.data.SyntheticRegressionData;
 import descent.model.LinearRegressionScratch;
 import descent.train.LeastSquares;
 import descent.train.RunSpec;
+import descent.train.StabilityBound;
 import descent.train.TrainingEvent;
 import descent.train.TrainingEvent.BatchDone;
 import descent.train.TrainingEvent.Diverged;
@@ -77,6 +78,8 @@ public final class TrainingSession {
   private final ReadOnlyDoubleWrapper examplesPerSecond = new ReadOnlyDoubleWrapper();
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper divergence = new ReadOnlyStringWrapper(null);
+  private final ReadOnlyObjectWrapper<StabilityBound> stabilityBound =
+      new ReadOnlyObjectWrapper<>();
 
   private TrainingRun run;
   private ConcurrentLinkedQueue<TrainingEvent> inbox = new ConcurrentLinkedQueue<>();
@@ -279,6 +282,7 @@ public final class TrainingSession {
     TrainingRun fresh = spec.newTrainer().prepare(model, data, queue::add);
     LeastSquares.Fit ols =
         LeastSquares.fit(data.trainFeatures(), data.trainTargets(), data.numFeatures());
+    StabilityBound bound = StabilityBound.of(data);
     // everything is built: only now stop the old run (after its current minibatch) and swap
     if (service.isRunning()) {
       service.requestPause();
@@ -298,6 +302,7 @@ public final class TrainingSession {
     rateWindow.clear();
     examplesPerSecond.set(0);
     divergence.set(null);
+    stabilityBound.set(bound);
     for (FrameListener l : frameListeners) {
       l.onReset();
     }
@@ -449,6 +454,11 @@ public final class TrainingSession {
   /** A line for the status bar: what just happened and why. */
   public ReadOnlyStringProperty messageProperty() {
     return message.getReadOnlyProperty();
+  }
+
+  /** The largest stable learning rate for the current run's data and batch size. */
+  public ReadOnlyObjectProperty<StabilityBound> stabilityBoundProperty() {
+    return stabilityBound.getReadOnlyProperty();
   }
 
   /** The divergence banner's text, or null while the run is healthy. */
