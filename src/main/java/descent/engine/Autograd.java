@@ -19,20 +19,48 @@ public final class Autograd {
 
   private Autograd() {}
 
-  /** A scope, closed by try-with-resources, inside which no op is recorded on this thread. */
+  /**
+   * A scope, closed by try-with-resources, inside which no op is recorded on this thread. It must
+   * be closed once, on the thread that opened it, and after any scope opened inside it: anything
+   * else throws {@link IllegalStateException} and leaves every thread's recording state as it was.
+   */
   public static final class Scope implements AutoCloseable {
+    private final Thread owner = Thread.currentThread();
+    private final int depth; // the number of open scopes on the owner thread, this one included
     private boolean open = true;
 
     private Scope() {
-      NO_GRAD_DEPTH.get()[0]++;
+      depth = ++NO_GRAD_DEPTH.get()[0];
     }
 
     @Override
     public void close() {
-      if (open) {
-        open = false;
-        NO_GRAD_DEPTH.get()[0]--;
+      Thread current = Thread.currentThread();
+      if (current != owner) {
+        throw new IllegalStateException(
+            "noGrad: a scope opened on thread '"
+                + owner.getName()
+                + "' cannot be closed on thread '"
+                + current.getName()
+                + "'; close it on the thread that opened it, e.g. with try-with-resources");
       }
+      if (!open) {
+        throw new IllegalStateException(
+            "noGrad: this scope is already closed; close each scope once"
+                + " (try-with-resources closes it for you)");
+      }
+      int[] counter = NO_GRAD_DEPTH.get();
+      if (counter[0] != depth) {
+        throw new IllegalStateException(
+            "noGrad: scopes must close in the reverse order they were opened; this one was opened"
+                + " at depth "
+                + depth
+                + " but "
+                + counter[0]
+                + " are open. Close the inner scopes first");
+      }
+      open = false;
+      counter[0]--;
     }
   }
 
@@ -52,6 +80,10 @@ public final class Autograd {
    */
   static void backward(Tensor root, double[] seed) {
     List<Tensor> order = topologicalOrder(root);
+    // Refuse before touching any gradient if an op's saved values were modified in place since.
+    for (Tensor t : order) {
+      Saved.check(t);
+    }
     // Intermediate gradients belong to this walk alone; leaves accumulate across walks.
     for (Tensor t : order) {
       if (!t.isLeaf() && t.grad != null) {
@@ -64,6 +96,10 @@ public final class Autograd {
     }
     for (int i = order.size() - 1; i >= 0; i--) {
       order.get(i).propagate();
+    }
+    // The walk wrote into these gradients in place: an op that read one of them is now stale.
+    for (Tensor t : order) {
+      t.gradModified("backward");
     }
   }
 

@@ -62,6 +62,7 @@ final class Elementwise {
         o,
         s,
         new Tensor[] {a, b},
+        Saved.NOTHING,
         out -> {
           double[] g = out.grad;
           if (a.requiresGrad) {
@@ -95,6 +96,7 @@ final class Elementwise {
         o,
         s,
         new Tensor[] {a, b},
+        Saved.NOTHING,
         out -> {
           double[] g = out.grad;
           if (a.requiresGrad) {
@@ -128,6 +130,7 @@ final class Elementwise {
         o,
         s,
         new Tensor[] {a, b},
+        Saved.crosswise(a, b),
         out -> {
           double[] g = out.grad;
           if (a.requiresGrad) {
@@ -161,6 +164,7 @@ final class Elementwise {
         o,
         s,
         new Tensor[] {a, b},
+        Saved.crosswise(a, b) | (b.requiresGrad ? Saved.SECOND : Saved.NOTHING),
         out -> {
           double[] g = out.grad;
           if (a.requiresGrad) {
@@ -191,6 +195,7 @@ final class Elementwise {
         o,
         a.shape,
         new Tensor[] {a},
+        Saved.NOTHING,
         out -> {
           double[] g = out.grad;
           double[] ga = a.gradBuffer();
@@ -200,7 +205,9 @@ final class Elementwise {
         });
   }
 
-  // d(a^p) = p a^(p-1) da
+  // d(a^p) = p a^(p-1) da. For p = 0 the derivative is 0 everywhere, also at a = 0 where
+  // 0 · 0^(-1) would give NaN; PyTorch returns 0 there too. For 0 < p < 1 at a = 0 it stays +∞
+  // (times the incoming gradient), the one-sided limit, as in PyTorch and as sqrt gives.
   static Tensor pow(Tensor a, double p) {
     double[] x = a.data;
     double[] o = new double[x.length];
@@ -212,9 +219,13 @@ final class Elementwise {
         o,
         a.shape,
         new Tensor[] {a},
+        p == 0 ? Saved.NOTHING : Saved.FIRST,
         out -> {
           double[] g = out.grad;
           double[] ga = a.gradBuffer();
+          if (p == 0) {
+            return; // a constant: its gradient is exactly 0, and ga already holds the rest
+          }
           for (int k = 0; k < g.length; k++) {
             ga[k] += g[k] * p * Math.pow(x[k], p - 1);
           }
@@ -233,6 +244,7 @@ final class Elementwise {
         o,
         a.shape,
         new Tensor[] {a},
+        Saved.FIRST,
         out -> {
           double[] g = out.grad;
           double[] ga = a.gradBuffer();
@@ -254,6 +266,7 @@ final class Elementwise {
         o,
         a.shape,
         new Tensor[] {a},
+        Saved.RESULT,
         out -> {
           double[] g = out.grad;
           double[] ga = a.gradBuffer();
@@ -275,6 +288,7 @@ final class Elementwise {
         o,
         a.shape,
         new Tensor[] {a},
+        Saved.RESULT,
         out -> {
           double[] g = out.grad;
           double[] ga = a.gradBuffer();
@@ -296,6 +310,7 @@ final class Elementwise {
         o,
         a.shape,
         new Tensor[] {a},
+        Saved.FIRST,
         out -> {
           double[] g = out.grad;
           double[] ga = a.gradBuffer();
@@ -317,6 +332,7 @@ final class Elementwise {
         o,
         a.shape,
         new Tensor[] {a},
+        Saved.FIRST,
         out -> {
           double[] g = out.grad;
           double[] ga = a.gradBuffer();

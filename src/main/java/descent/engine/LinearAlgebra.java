@@ -51,6 +51,7 @@ final class LinearAlgebra {
         o,
         s,
         new Tensor[] {a, b},
+        Saved.crosswise(a, b),
         out -> {
           double[] g = out.grad;
           if (a.requiresGrad) {
@@ -92,6 +93,7 @@ final class LinearAlgebra {
           a.data.clone(),
           a.shape,
           new Tensor[] {a},
+          Saved.NOTHING,
           out -> addInto(a.gradBuffer(), out.grad));
     }
     int m = a.shape.dim(0);
@@ -103,6 +105,7 @@ final class LinearAlgebra {
         o,
         Shape.of(n, m),
         new Tensor[] {a},
+        Saved.NOTHING,
         out -> {
           double[] ga = a.gradBuffer();
           double[] g = out.grad;
@@ -155,7 +158,12 @@ final class LinearAlgebra {
               + (s == null ? java.util.Arrays.toString(dims) : s + " of " + s.size()));
     }
     return Tensor.result(
-        "reshape", a.data.clone(), s, new Tensor[] {a}, out -> addInto(a.gradBuffer(), out.grad));
+        "reshape",
+        a.data.clone(),
+        s,
+        new Tensor[] {a},
+        Saved.NOTHING,
+        out -> addInto(a.gradBuffer(), out.grad));
   }
 
   static void addInto(double[] target, double[] g) {

@@ -25,6 +25,7 @@ final class Reductions {
         new double[] {acc / divisor},
         Shape.SCALAR,
         new Tensor[] {a},
+        Saved.NOTHING,
         out -> {
           double g = out.grad[0] / divisor;
           double[] ga = a.gradBuffer();
@@ -84,6 +85,7 @@ final class Reductions {
         o,
         Shape.of(outDims),
         new Tensor[] {a},
+        Saved.NOTHING,
         out -> {
           double[] g = out.grad;
           double[] ga = a.gradBuffer();

@@ -9,8 +9,9 @@ import java.util.Random;
  * ops applied to it so that {@link #backward()} can compute gradients.
  *
  * <p>Ops return new tensors. Methods whose names end in {@code InPlace} mutate this tensor and are
- * never recorded. Only tensors marked with {@link #requiresGrad(boolean)}, and results computed
- * from them, take part in the graph; data tensors cost no gradient work.
+ * never recorded; backward through an op that read the values they changed is refused. Only tensors
+ * marked with {@link #requiresGrad(boolean)}, and results computed from them, take part in the
+ * graph; data tensors cost no gradient work.
  */
 public final class Tensor {
   /**
@@ -28,41 +29,81 @@ public final class Tensor {
   final Shape shape;
   boolean requiresGrad;
   double[] grad;
+  private Tensor gradView; // the one tensor grad() hands out, so its in-place changes are counted
   private String name;
+
+  // In-place tracking (ADR 0006): the tensor owning `data` counts the in-place changes to it.
+  final Tensor base; // the owner when this tensor shares another's values (detach), else null
+  private int version;
+  private String lastInPlaceOp;
 
   // The graph: set only for results recorded while gradients were enabled.
   final String op;
   final Tensor[] inputs;
   private Backward backward;
+  int saves; // which values the backward rule reads (Saved.FIRST, ...)
+  int[] savedVersions; // their versions when the op ran
   long visited;
 
   Tensor(double[] data, Shape shape) {
-    this(data, shape, null, NO_INPUTS);
+    this(data, shape, null, NO_INPUTS, null);
   }
 
-  private Tensor(double[] data, Shape shape, String op, Tensor[] inputs) {
+  private Tensor(double[] data, Shape shape, String op, Tensor[] inputs, Tensor base) {
     this.data = data;
     this.shape = shape;
     this.op = op;
     this.inputs = inputs;
+    this.base = base;
   }
 
   /**
    * Wraps an op's output. It joins the graph only if recording is on and an input requires grad;
-   * otherwise it is a plain leaf and {@code backward} is dropped.
+   * otherwise it is a plain leaf and {@code backward} is dropped. {@code saves} names the tensors
+   * whose values {@code backward} reads ({@link Saved}), so that backward can refuse if one of them
+   * is modified in place in the meantime.
    */
-  static Tensor result(String op, double[] data, Shape shape, Tensor[] inputs, Backward backward) {
+  static Tensor result(
+      String op, double[] data, Shape shape, Tensor[] inputs, int saves, Backward backward) {
     if (Autograd.isGradEnabled()) {
       for (Tensor in : inputs) {
         if (in.requiresGrad) {
-          Tensor out = new Tensor(data, shape, op, inputs);
+          Tensor out = new Tensor(data, shape, op, inputs, null);
           out.requiresGrad = true;
           out.backward = backward;
+          out.saves = saves;
+          out.savedVersions = Saved.versions(inputs, out, saves);
           return out;
         }
       }
     }
     return new Tensor(data, shape);
+  }
+
+  /**
+   * How many times this tensor's values have been modified in place (by any tensor sharing them).
+   */
+  int version() {
+    return base == null ? version : base.version;
+  }
+
+  /** The last in-place method that modified this tensor's values, e.g. "fillInPlace". */
+  String lastInPlaceOp() {
+    return base == null ? lastInPlaceOp : base.lastInPlaceOp;
+  }
+
+  /** Counts one in-place change to this tensor's values, made by the method {@code method}. */
+  void modifiedInPlace(String method) {
+    Tensor owner = base == null ? this : base;
+    owner.version++;
+    owner.lastInPlaceOp = method;
+  }
+
+  /** Counts a change to the gradient buffer (zeroGrad, or accumulation by backward). */
+  void gradModified(String method) {
+    if (gradView != null) {
+      gradView.modifiedInPlace(method);
+    }
   }
 
   void propagate() {
@@ -230,16 +271,24 @@ public final class Tensor {
 
   /**
    * The accumulated gradient, sharing its storage so that optimizers can scale it in place, or
-   * {@code null} if no backward pass has reached this tensor yet.
+   * {@code null} if no backward pass has reached this tensor yet. Every call returns the same
+   * tensor, as PyTorch's {@code p.grad} does.
    */
   public Tensor grad() {
-    return grad == null ? null : new Tensor(grad, shape);
+    if (grad == null) {
+      return null;
+    }
+    if (gradView == null) {
+      gradView = new Tensor(grad, shape);
+    }
+    return gradView;
   }
 
   /** Resets the accumulated gradient to zero. */
   public void zeroGrad() {
     if (grad != null) {
       Arrays.fill(grad, 0.0);
+      gradModified("zeroGrad");
     }
   }
 
@@ -283,9 +332,12 @@ public final class Tensor {
     Autograd.backward(this, seed);
   }
 
-  /** A leaf holding the same values, cut from the graph: gradients never flow through it. */
+  /**
+   * A leaf sharing this tensor's values, cut from the graph: gradients never flow through it. An
+   * in-place change to either one changes both, and counts as a change to both.
+   */
   public Tensor detach() {
-    return new Tensor(data, shape);
+    return new Tensor(data, shape, null, NO_INPUTS, base == null ? this : base);
   }
 
   // ---------------------------------------------------------------- the graph
@@ -415,19 +467,26 @@ public final class Tensor {
   }
 
   // ---------------------------------------------------------------- in place, never recorded
+  //
+  // Each counts one change to the tensor's version, so that backward through an op that read the
+  // old values refuses instead of computing a wrong gradient (Saved, ADR 0006).
 
   /** this ← this − other (same shape), in place. */
   public Tensor subInPlace(Tensor other) {
-    return subScaledInPlace(1.0, other);
+    return subScaled("subInPlace", 1.0, other);
   }
 
   /** this ← this + other (same shape), in place. */
   public Tensor addInPlace(Tensor other) {
-    return subScaledInPlace(-1.0, other);
+    return subScaled("addInPlace", -1.0, other);
   }
 
   /** this ← this − alpha·other (same shape), in place: the SGD update θ ← θ − η·g. */
   public Tensor subScaledInPlace(double alpha, Tensor other) {
+    return subScaled("subScaledInPlace", alpha, other);
+  }
+
+  private Tensor subScaled(String method, double alpha, Tensor other) {
     if (!other.shape.equals(shape)) {
       throw new ShapeException(
           "subScaledInPlace: " + shape + " -= alpha * " + other.shape + ": shapes differ");
@@ -436,6 +495,7 @@ public final class Tensor {
     for (int i = 0; i < data.length; i++) {
       data[i] -= alpha * o[i];
     }
+    modifiedInPlace(method);
     return this;
   }
 
@@ -444,12 +504,14 @@ public final class Tensor {
     for (int i = 0; i < data.length; i++) {
       data[i] *= c;
     }
+    modifiedInPlace("mulInPlace");
     return this;
   }
 
   /** Overwrites every element with {@code value}, in place. */
   public Tensor fillInPlace(double value) {
     Arrays.fill(data, value);
+    modifiedInPlace("fillInPlace");
     return this;
   }
 
@@ -460,6 +522,7 @@ public final class Tensor {
           "setInPlace: " + values.length + " values for a tensor of shape " + shape);
     }
     System.arraycopy(values, 0, data, 0, data.length);
+    modifiedInPlace("setInPlace");
     return this;
   }
 

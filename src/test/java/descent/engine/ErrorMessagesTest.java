@@ -90,6 +90,32 @@ class ErrorMessagesTest {
   }
 
   @Test
+  void backwardAfterAnInPlaceChangeNamesTheOpTheTensorAndTheChange() {
+    Tensor x = Tensor.of(new double[][] {{1, 2}, {3, 4}}).named("X");
+    Tensor w = Tensor.zeros(2, 1).requiresGrad(true).named("w");
+    Tensor loss = x.matmul(w).mean();
+    x.mulInPlace(2);
+    assertThatThrownBy(loss::backward)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "backward through matmul: tensor 'X' of shape (2, 2) was modified in place by"
+                + " mulInPlace after matmul used it, and matmul's gradient needs the old values."
+                + " Call backward() before modifying it, or run the forward pass again after the"
+                + " change");
+    Tensor r = w.exp();
+    Tensor m = r.sum();
+    r.fillInPlace(0).fillInPlace(1);
+    assertThatThrownBy(m::backward)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "backward through exp: the result of exp, of shape (2, 1), was modified in place 2"
+                + " times (last by fillInPlace) after exp computed it, and exp's gradient needs"
+                + " the old values. Call backward() before modifying it, or run the forward pass"
+                + " again after the change");
+    assertThat(w.grad()).isNull();
+  }
+
+  @Test
   void itemOnANonScalar() {
     assertThatThrownBy(() -> Tensor.zeros(2, 2).item())
         .isInstanceOf(ShapeException.class)

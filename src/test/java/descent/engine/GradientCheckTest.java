@@ -383,6 +383,7 @@ class GradientCheckTest {
                           o,
                           a.shape(),
                           new Tensor[] {a},
+                          Saved.FIRST,
                           out -> {
                             double[] ga = a.gradBuffer();
                             for (int k = 0; k < ga.length; k++) {

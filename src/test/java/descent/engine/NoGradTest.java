@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The no-grad scope, and data tensors that never take part in the graph. */
@@ -46,14 +47,70 @@ class NoGradTest {
   }
 
   @Test
-  void closingAScopeTwiceCountsOnce() {
+  void closingAScopeTwiceIsRefusedAndCountsOnce() {
     try (var outer = Autograd.noGrad()) {
       var inner = Autograd.noGrad();
       inner.close();
-      inner.close();
+      assertThatThrownBy(inner::close)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage(
+              "noGrad: this scope is already closed; close each scope once"
+                  + " (try-with-resources closes it for you)");
+      // the outer scope is still open: closing inner twice did not close it too
       assertThat(Autograd.isGradEnabled()).isFalse();
     }
     assertThat(Autograd.isGradEnabled()).isTrue();
+  }
+
+  @Test
+  void closingAScopeOnAnotherThreadIsRefusedAndTouchesNeitherThread() throws Exception {
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicBoolean otherThreadRecordsAfter = new AtomicBoolean();
+    var scope = Autograd.noGrad();
+    try {
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  scope.close();
+                } catch (RuntimeException e) {
+                  thrown.set(e);
+                }
+                otherThreadRecordsAfter.set(Autograd.isGradEnabled());
+              },
+              "helper");
+      t.start();
+      t.join();
+      assertThat(thrown.get())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage(
+              "noGrad: a scope opened on thread '"
+                  + Thread.currentThread().getName()
+                  + "' cannot be closed on thread 'helper'; close it on the thread that opened"
+                  + " it, e.g. with try-with-resources");
+      assertThat(otherThreadRecordsAfter).isTrue(); // its counter did not go below zero
+      assertThat(Autograd.isGradEnabled()).isFalse(); // this thread's scope is still open
+    } finally {
+      scope.close();
+    }
+    assertThat(Autograd.isGradEnabled()).isTrue(); // and closes normally here
+  }
+
+  @Test
+  void closingScopesOutOfOrderIsRefused() {
+    var outer = Autograd.noGrad();
+    var inner = Autograd.noGrad();
+    assertThatThrownBy(outer::close)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "noGrad: scopes must close in the reverse order they were opened; this one was opened"
+                + " at depth 1 but 2 are open. Close the inner scopes first");
+    inner.close();
+    assertThat(Autograd.isGradEnabled()).isFalse(); // outer is still open
+    outer.close();
+    assertThat(Autograd.isGradEnabled()).isTrue();
+    Tensor p = Tensor.of(1).requiresGrad(true);
+    assertThat(p.neg().requiresGrad()).isTrue();
   }
 
   @Test
