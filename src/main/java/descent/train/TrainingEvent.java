@@ -12,6 +12,7 @@ public sealed interface TrainingEvent {
    *
    * @param step the number of training minibatches run so far, this one included
    * @param fractionalEpoch d2l's x position of this batch: epoch + batchIndex / batches per epoch
+   * @param learningRate the η this batch's update applied (read once by the optimizer's step)
    */
   record BatchDone(
       int epoch,

@@ -25,7 +25,7 @@ import java.util.List;
  *   <li>{@link Phase#FORWARD}: ŷ = model.forward(X)
  *   <li>{@link Phase#LOSS}: loss = model.loss(ŷ, y)
  *   <li>{@link Phase#BACKWARD}: zero the gradients, loss.backward(), clip if asked
- *   <li>{@link Phase#UPDATE}: optimizer.step(), trainBatchIdx++
+ *   <li>{@link Phase#UPDATE}: η = optimizer.step() (the rate it applied), trainBatchIdx++
  * </ol>
  *
  * When an epoch's training batches are done, that epoch's validation loop runs in a no-grad scope.
@@ -75,6 +75,7 @@ public final class TrainingRun {
   private Tensor prediction;
   private Tensor loss;
   private double lastGradNorm = Double.NaN;
+  private double appliedLearningRate = Double.NaN;
   private double firstLoss = Double.NaN;
   private double epochLossSum;
   private long epochExamples;
@@ -154,7 +155,9 @@ public final class TrainingRun {
         phase = Phase.UPDATE;
       }
       case UPDATE -> {
-        optimizer.step();
+        // η is read once, inside the step: the event reports the rate this update really used,
+        // even if another thread changes the rate right after it
+        appliedLearningRate = optimizer.step();
         trainBatchIdx++;
         phase = Phase.FORWARD;
         trainNanos += System.nanoTime() - start;
@@ -240,7 +243,7 @@ public final class TrainingRun {
             w,
             b,
             lastGradNorm,
-            optimizer.learningRate()));
+            appliedLearningRate));
     batchIndex++;
     if (batchIndex == batches) {
       finishEpoch();
