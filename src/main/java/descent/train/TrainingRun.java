@@ -384,9 +384,22 @@ public final class TrainingRun {
     return loader.size();
   }
 
-  /** d2l's {@code train_batch_idx}: training minibatches completed. */
+  /**
+   * d2l's {@code train_batch_idx}: training minibatches whose update ran. For what a user is shown,
+   * use {@link #steps()}.
+   */
   public long trainBatchIdx() {
     return trainBatchIdx;
+  }
+
+  /**
+   * The number of steps taken, as every count shown to a user reads it: one step is one training
+   * minibatch. While the run is healthy it equals {@link #trainBatchIdx()}, the minibatches whose
+   * update ran; after a divergence it is {@link Diverged#step()}, because the minibatch that
+   * diverged counts as a step taken even when its update never ran.
+   */
+  public long steps() {
+    return divergence != null ? divergence.step() : trainBatchIdx;
   }
 
   /** d2l's {@code val_batch_idx}: validation minibatches run. */

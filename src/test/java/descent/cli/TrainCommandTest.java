@@ -263,6 +263,17 @@ class TrainCommandTest {
   }
 
   @Test
+  void jsonStepsOfADivergedRunAreTheStepThatDiverged() {
+    // lr 5 makes the loss of some step explode before its update: that step counts as taken
+    for (String seed : List.of("1", "2", "3")) {
+      ObjectNode json = Cli.run("train", "--json", "--lr", "5", "--seed", seed).json();
+      long step = json.get("divergence").get("step").asLong();
+      assertThat(step).isGreaterThan(1);
+      assertThat(json.get("steps").asLong()).as("seed " + seed).isEqualTo(step);
+    }
+  }
+
+  @Test
   void jsonOfALearningRateDivergenceAdvisesASmallerLearningRate() {
     Cli run = Cli.run("train", "--json", "--seed", "1", "--lr", "5");
 
