@@ -4,6 +4,7 @@ import descent.data.CsvRegressionData;
 import descent.data.DataFileException;
 import descent.data.RegressionData;
 import descent.data.SyntheticRegressionData;
+import descent.train.DivergenceAdvice;
 import descent.train.RunSpec;
 import descent.train.RunSummary;
 import descent.train.TrainingEvent.Diverged;
@@ -228,7 +229,7 @@ class TrainCommand implements Callable<Integer> {
           };
     }
     RunSummary summary = run.fit(regressionData, listener);
-    String advice = summary.diverged() ? advice(summary.divergence(), file) : null;
+    String advice = summary.diverged() ? advice(summary.divergence(), regressionData, file) : null;
 
     if (json) {
       out.println(JsonReport.of(run, regressionData, file, summary, advice));
@@ -247,13 +248,18 @@ class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * What to change after a divergence. When the very first loss is NaN or ∞, no update has run, so
-   * the learning rate is not to blame: the initial weights or the data are too large.
+   * What to change after a divergence, from the data's stable learning rate ({@link
+   * DivergenceAdvice}). When the very first loss is NaN or ∞, no update has run, so the learning
+   * rate is not to blame: the initial weights or the data are too large, and this names which.
    */
-  private String advice(Diverged d, Path file) {
-    if (!TextReport.firstLossNotFinite(d)) {
-      return TextReport.learningRateAdvice(lr);
-    }
+  private String advice(Diverged d, RegressionData regressionData, Path file) {
+    return DivergenceAdvice.of(d, lr, regressionData).forCli(tooLarge(file));
+  }
+
+  /**
+   * What to lower when the first loss is not finite: the magnitudes given, or the file's values.
+   */
+  private List<String> tooLarge(Path file) {
     List<String> lower = new ArrayList<>();
     for (String option : MAGNITUDES) {
       if (given(option) && (file == null || option.equals("--sigma"))) {
@@ -266,7 +272,7 @@ class TrainCommand implements Callable<Integer> {
     if (file != null) {
       lower.add("the values in " + file);
     }
-    return TextReport.tooLargeAdvice(lower);
+    return lower;
   }
 
   /** Says so when the default batch size was lowered to the number of training rows; else null. */
