@@ -73,19 +73,39 @@ class TrainerTest {
   }
 
   @Test
-  void fitIsTheSameLoopAsSteppingTheRun() {
-    RunSummary fitted = new Trainer(3).fit(model(0.01), data(true));
-    TrainingRun run = new Trainer(3).prepare(model(0.01), data(true), TrainingListener.NONE);
-    while (!run.isOver()) {
-      run.step();
+  void fitFollowsHandComputedSgdThroughShuffledEpochs() {
+    // fit against plain loops that share nothing with the run but the data: w₀ from the seed's
+    // model stream, each epoch's rows in its loader's shuffled order, d2l's epoch means by hand
+    var data = data(true);
+    RunSummary fitted = new Trainer(3).fit(model(0.01), data);
+
+    double[] w0 = new double[2];
+    java.util.Random init = Seeds.stream(17, RunSpec.MODEL_INIT_STREAM);
+    for (int j = 0; j < 2; j++) {
+      w0[j] = 0.01 * init.nextGaussian();
     }
-    RunSummary stepped = run.summary();
-    assertThat(fitted.w()).isEqualTo(stepped.w());
-    assertThat(fitted.b()).isEqualTo(stepped.b());
-    assertThat(fitted.epochs()).isEqualTo(stepped.epochs());
+    HandSgd hand = new HandSgd(w0, 0, 0.03, 0);
+    for (int epoch = 0; epoch < 3; epoch++) {
+      int[] order = TrainingRunExactnessTest.epochOrder(data, epoch);
+      double lossSum = 0;
+      for (int from = 0; from < 100; from += 32) {
+        int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(from + 32, 100));
+        hand.step(data, rows);
+        lossSum += hand.lastLoss * rows.length;
+      }
+      TrainingEvent.EpochDone done = fitted.epochs().get(epoch);
+      assertThat(done.step()).isEqualTo(4L * (epoch + 1));
+      assertThat(done.trainLoss()).isCloseTo(lossSum / 100, within(1e-12));
+      double valLoss = HandSgd.halfSquaredErrorSum(data, 100, 150, hand.w, hand.b) / 50;
+      assertThat(done.valLoss()).isCloseTo(valLoss, within(1e-12));
+    }
+    assertThat(fitted.w()).containsExactly(hand.w, within(1e-12));
+    assertThat(fitted.b()).isCloseTo(hand.b, within(1e-12));
     assertThat(fitted.steps()).isEqualTo(12);
+    assertThat(fitted.epochs()).hasSize(3);
     assertThat(fitted.trainNanos()).isPositive();
     assertThat(fitted.lastEpoch()).contains(fitted.epochs().get(2));
+    assertThat(Math.abs(hand.b)).isGreaterThan(0.5); // the run really moved
   }
 
   @Test
