@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
       "0:the run finished",
       "1:an unexpected failure, such as running out of memory (one line on stderr)",
       "2:bad input: an option's value, or the data file (one line on stderr says which)",
-      "3:the run diverged (stderr says where, and what to lower: --lr, or when the very first"
-          + " loss is not finite, the initial weights or the data)"
+      "3:the run diverged (stderr says where and what to try: an --lr below the stable bound"
+          + " for the data, scaling the features, or when the very first loss is not finite,"
+          + " smaller initial weights or data)"
     })
 class TrainCommand implements Callable<Integer> {
   static final int OK = 0;
