@@ -1,6 +1,7 @@
 package descent.cli;
 
 import descent.data.RegressionData;
+import descent.train.DivergenceAdvice;
 import descent.train.LeastSquares;
 import descent.train.RunSummary;
 import descent.train.TrainingEvent.Diverged;
@@ -119,11 +120,11 @@ final class TextReport {
   }
 
   /**
-   * {@code diverged at epoch 1, step 6: loss = 1.2e+07 — the loss grew … — try a smaller learning
-   * rate, e.g. --lr 0.5}, or when the first loss is not finite {@code diverged at epoch 1, step 1:
-   * loss = ∞ before any update — the initial weights or the data are too large …}. Epochs counted
-   * from 1, steps from 1; {@code advice} from {@link #learningRateAdvice} or {@link
-   * #tooLargeAdvice}.
+   * {@code diverged at epoch 1, step 7: loss = 4.4e+07 — the loss grew … — lr 5 is above the stable
+   * bound for these data and batch 32 (1.8); try --lr 0.5}, or when the first loss is not finite
+   * {@code diverged at epoch 1, step 1: loss = ∞ before any update — the initial weights or the
+   * data are too large …}. Epochs counted from 1, steps from 1; {@code advice} from {@link
+   * DivergenceAdvice#forCli}.
    */
   static String divergence(Diverged d, String advice) {
     return "diverged at epoch "
@@ -133,48 +134,9 @@ final class TextReport {
         + ": loss = "
         + Numbers.short2(d.loss())
         // "the loss is ∞" would only repeat the loss; "before any update" says why it matters
-        + (firstLossNotFinite(d) ? " before any update" : " — " + d.reason())
+        + (DivergenceAdvice.firstLossNotFinite(d) ? " before any update" : " — " + d.reason())
         + " — "
         + advice;
-  }
-
-  /**
-   * Whether the run stopped at its very first loss, computed from the initial weights before any
-   * update, because it is NaN or ±∞. The learning rate cannot have caused that.
-   */
-  static boolean firstLossNotFinite(Diverged d) {
-    return d.epoch() == 0 && d.batchIndex() == 0 && d.step() == 1 && !Double.isFinite(d.loss());
-  }
-
-  /** {@code try a smaller learning rate, e.g. --lr 0.5}. */
-  static String learningRateAdvice(double lr) {
-    return "try a smaller learning rate, e.g. --lr " + Numbers.short2(suggestedLearningRate(lr));
-  }
-
-  /**
-   * {@code the initial weights or the data are too large to compute a finite loss; lower --sigma or
-   * --noise (a smaller --lr will not help)}.
-   *
-   * @param lower what to lower, e.g. {@code --sigma}, at least one
-   */
-  static String tooLargeAdvice(List<String> lower) {
-    String what =
-        lower.size() == 1
-            ? lower.get(0)
-            : String.join(", ", lower.subList(0, lower.size() - 1))
-                + " or "
-                + lower.get(lower.size() - 1);
-    return "the initial weights or the data are too large to compute a finite loss; lower "
-        + what
-        + " (a smaller --lr will not help)";
-  }
-
-  /**
-   * A tenth of {@code lr}, at most 0.5: with unit-variance features, as the chapter has, SGD is
-   * stable only for η below 2.
-   */
-  static double suggestedLearningRate(double lr) {
-    return Math.min(lr / 10, 0.5);
   }
 
   static String millis(long nanos) {

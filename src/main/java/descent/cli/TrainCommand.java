@@ -4,6 +4,7 @@ import descent.data.CsvRegressionData;
 import descent.data.DataFileException;
 import descent.data.RegressionData;
 import descent.data.SyntheticRegressionData;
+import descent.train.DivergenceAdvice;
 import descent.train.RunSpec;
 import descent.train.RunSummary;
 import descent.train.TrainingEvent.Diverged;
@@ -40,8 +41,9 @@ import picocli.CommandLine.Spec;
       "0:the run finished",
       "1:an unexpected failure, such as running out of memory (one line on stderr)",
       "2:bad input: an option's value, or the data file (one line on stderr says which)",
-      "3:the run diverged (stderr says where, and what to lower: --lr, or when the very first"
-          + " loss is not finite, the initial weights or the data)"
+      "3:the run diverged (stderr says where and what to try: an --lr below the stable bound"
+          + " for the data, scaling the features, or when the very first loss is not finite,"
+          + " smaller initial weights or data)"
     })
 class TrainCommand implements Callable<Integer> {
   static final int OK = 0;
@@ -228,7 +230,7 @@ class TrainCommand implements Callable<Integer> {
           };
     }
     RunSummary summary = run.fit(regressionData, listener);
-    String advice = summary.diverged() ? advice(summary.divergence(), file) : null;
+    String advice = summary.diverged() ? advice(summary.divergence(), regressionData, file) : null;
 
     if (json) {
       out.println(JsonReport.of(run, regressionData, file, summary, advice));
@@ -247,13 +249,18 @@ class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * What to change after a divergence. When the very first loss is NaN or ∞, no update has run, so
-   * the learning rate is not to blame: the initial weights or the data are too large.
+   * What to change after a divergence, from the data's stable learning rate ({@link
+   * DivergenceAdvice}). When the very first loss is NaN or ∞, no update has run, so the learning
+   * rate is not to blame: the initial weights or the data are too large, and this names which.
    */
-  private String advice(Diverged d, Path file) {
-    if (!TextReport.firstLossNotFinite(d)) {
-      return TextReport.learningRateAdvice(lr);
-    }
+  private String advice(Diverged d, RegressionData regressionData, Path file) {
+    return DivergenceAdvice.of(d, lr, regressionData).forCli(tooLarge(file));
+  }
+
+  /**
+   * What to lower when the first loss is not finite: the magnitudes given, or the file's values.
+   */
+  private List<String> tooLarge(Path file) {
     List<String> lower = new ArrayList<>();
     for (String option : MAGNITUDES) {
       if (given(option) && (file == null || option.equals("--sigma"))) {
@@ -266,7 +273,7 @@ class TrainCommand implements Callable<Integer> {
     if (file != null) {
       lower.add("the values in " + file);
     }
-    return TextReport.tooLargeAdvice(lower);
+    return lower;
   }
 
   /** Says so when the default batch size was lowered to the number of training rows; else null. */

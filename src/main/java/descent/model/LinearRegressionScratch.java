@@ -8,12 +8,16 @@ import java.util.Random;
 /**
  * d2l's {@code LinearRegressionScratch}: w ~ N(0, σ²) of shape (d, 1), b = 0 of shape (1,), ŷ = Xw
  * + b, and the loss is the batch mean of (ŷ − y)²/2.
+ *
+ * <p>The learning rate lives in one place, the model's SGD: {@link #configureOptimizers()} hands
+ * out that one optimizer every time, and {@link #learningRate()} reads it, so a rate changed
+ * through a {@code TrainingRun} is the rate the model reports and the rate a later run starts from.
  */
 public final class LinearRegressionScratch implements LinearModel {
-  private final double lr;
   private final double sigma;
   private final Tensor w;
   private final Tensor b;
+  private final SGD optimizer;
 
   /**
    * @param numInputs d, the number of features
@@ -28,10 +32,10 @@ public final class LinearRegressionScratch implements LinearModel {
     if (!(sigma >= 0) || Double.isInfinite(sigma)) {
       throw new IllegalArgumentException("sigma must be a finite number ≥ 0, got " + sigma);
     }
-    this.lr = lr;
     this.sigma = sigma;
     this.w = Tensor.normal(0, sigma, Shape.of(numInputs, 1), random).requiresGrad(true).named("w");
     this.b = Tensor.zeros(1).requiresGrad(true).named("b");
+    this.optimizer = new SGD(parameters(), lr);
   }
 
   /** The chapter's default σ = 0.01. */
@@ -55,6 +59,11 @@ public final class LinearRegressionScratch implements LinearModel {
     return sigma;
   }
 
+  /** The learning rate η of the model's SGD: the one value every run of this model uses. */
+  public double learningRate() {
+    return optimizer.learningRate();
+  }
+
   @Override
   public List<Tensor> parameters() {
     return List.of(w, b);
@@ -70,8 +79,9 @@ public final class LinearRegressionScratch implements LinearModel {
     return yHat.sub(y).square().div(2).mean();
   }
 
+  /** The model's one SGD over w and b (the same instance on every call, holding the one η). */
   @Override
   public Optimizer configureOptimizers() {
-    return new SGD(parameters(), lr);
+    return optimizer;
   }
 }

@@ -17,7 +17,10 @@ public interface Module {
   /** The loss of predictions {@code yHat} against targets {@code y}, as a scalar. */
   Tensor loss(Tensor yHat, Tensor y);
 
-  /** A fresh optimizer over {@link #parameters()}. */
+  /**
+   * The optimizer over {@link #parameters()}. It holds the learning rate, so a module returns the
+   * same optimizer on every call rather than a fresh one with a stale rate.
+   */
   Optimizer configureOptimizers();
 
   /** The training loss of one minibatch: loss(forward(X), y). */

@@ -14,8 +14,9 @@ public final class SGD implements Optimizer {
     setLearningRate(lr);
   }
 
+  /** θ ← θ − η·∂L/∂θ with η read once, so every parameter moves by the same rate. */
   @Override
-  public void step() {
+  public double step() {
     double eta = lr;
     try (var g = Autograd.noGrad()) {
       for (Tensor param : params) {
@@ -25,6 +26,7 @@ public final class SGD implements Optimizer {
         }
       }
     }
+    return eta;
   }
 
   @Override

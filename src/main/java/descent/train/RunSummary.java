@@ -9,6 +9,9 @@ import java.util.Optional;
 /**
  * The end of a run, as the chapter prints it: the learned w and b, the errors true − learned when
  * the truth is known, and the closed-form least-squares fit of the training data.
+ *
+ * @param steps the steps taken (see {@link TrainingRun#steps()}): the training minibatches run, and
+ *     after a divergence exactly {@link Diverged#step()}, the diverged minibatch included
  */
 public record RunSummary(
     double[] w,
@@ -33,7 +36,7 @@ public record RunSummary(
         data.truth(),
         LeastSquares.fit(data.trainFeatures(), data.trainTargets(), data.numFeatures()),
         run.history(),
-        run.trainBatchIdx(),
+        run.steps(),
         run.divergence(),
         run.trainNanos());
   }

@@ -25,7 +25,7 @@ import java.util.List;
  *   <li>{@link Phase#FORWARD}: ŷ = model.forward(X)
  *   <li>{@link Phase#LOSS}: loss = model.loss(ŷ, y)
  *   <li>{@link Phase#BACKWARD}: zero the gradients, loss.backward(), clip if asked
- *   <li>{@link Phase#UPDATE}: optimizer.step(), trainBatchIdx++
+ *   <li>{@link Phase#UPDATE}: η = optimizer.step() (the rate it applied), trainBatchIdx++
  * </ol>
  *
  * When an epoch's training batches are done, that epoch's validation loop runs in a no-grad scope.
@@ -75,6 +75,7 @@ public final class TrainingRun {
   private Tensor prediction;
   private Tensor loss;
   private double lastGradNorm = Double.NaN;
+  private double appliedLearningRate = Double.NaN;
   private double firstLoss = Double.NaN;
   private double epochLossSum;
   private long epochExamples;
@@ -154,7 +155,9 @@ public final class TrainingRun {
         phase = Phase.UPDATE;
       }
       case UPDATE -> {
-        optimizer.step();
+        // η is read once, inside the step: the event reports the rate this update really used,
+        // even if another thread changes the rate right after it
+        appliedLearningRate = optimizer.step();
         trainBatchIdx++;
         phase = Phase.FORWARD;
         trainNanos += System.nanoTime() - start;
@@ -240,7 +243,7 @@ public final class TrainingRun {
             w,
             b,
             lastGradNorm,
-            optimizer.learningRate()));
+            appliedLearningRate));
     batchIndex++;
     if (batchIndex == batches) {
       finishEpoch();
@@ -381,9 +384,22 @@ public final class TrainingRun {
     return loader.size();
   }
 
-  /** d2l's {@code train_batch_idx}: training minibatches completed. */
+  /**
+   * d2l's {@code train_batch_idx}: training minibatches whose update ran. For what a user is shown,
+   * use {@link #steps()}.
+   */
   public long trainBatchIdx() {
     return trainBatchIdx;
+  }
+
+  /**
+   * The number of steps taken, as every count shown to a user reads it: one step is one training
+   * minibatch. While the run is healthy it equals {@link #trainBatchIdx()}, the minibatches whose
+   * update ran; after a divergence it is {@link Diverged#step()}, because the minibatch that
+   * diverged counts as a step taken even when its update never ran.
+   */
+  public long steps() {
+    return divergence != null ? divergence.step() : trainBatchIdx;
   }
 
   /** d2l's {@code val_batch_idx}: validation minibatches run. */

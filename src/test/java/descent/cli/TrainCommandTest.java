@@ -197,7 +197,7 @@ class TrainCommandTest {
     assertThat(run.errLines()).hasSize(1);
     assertThat(run.err())
         .matches("(?s)diverged at epoch 1, step \\d+: loss = .*")
-        .contains("learning rate", "--lr 0.5");
+        .contains("lr 5 is above the stable bound for these data and batch 32", "try --lr 0.5");
     assertThat(run.err()).doesNotContain("Exception", "\tat ");
     assertThat(run.outLines()).hasSize(1); // the seed; no table for a run that blew up
   }
@@ -237,7 +237,7 @@ class TrainCommandTest {
         .contains(
             "the initial weights or the data are too large to compute a finite loss",
             "lower " + option + " (a smaller --lr will not help)")
-        .doesNotContain("try a smaller learning rate", "Exception");
+        .doesNotContain("try --lr", "stable bound", "Exception");
   }
 
   @Test
@@ -259,7 +259,18 @@ class TrainCommandTest {
     assertThat(divergence.get("advice").asText())
         .contains("too large to compute a finite loss", "lower --sigma")
         .doesNotContain("learning rate");
-    assertThat(run.err()).contains("lower --sigma").doesNotContain("try a smaller learning rate");
+    assertThat(run.err()).contains("lower --sigma").doesNotContain("try --lr");
+  }
+
+  @Test
+  void jsonStepsOfADivergedRunAreTheStepThatDiverged() {
+    // lr 5 makes the loss of some step explode before its update: that step counts as taken
+    for (String seed : List.of("1", "2", "3")) {
+      ObjectNode json = Cli.run("train", "--json", "--lr", "5", "--seed", seed).json();
+      long step = json.get("divergence").get("step").asLong();
+      assertThat(step).isGreaterThan(1);
+      assertThat(json.get("steps").asLong()).as("seed " + seed).isEqualTo(step);
+    }
   }
 
   @Test
@@ -268,7 +279,10 @@ class TrainCommandTest {
 
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.json().get("divergence").get("advice").asText())
-        .isEqualTo("try a smaller learning rate, e.g. --lr 0.5");
+        .isEqualTo(
+            "lr 5 is above the stable bound for these data and batch 32 (1.7); try --lr 0.5");
+    String advice = run.json().get("divergence").get("advice").asText();
+    assertThat(run.errLines()).singleElement().asString().endsWith(" — " + advice);
   }
 
   @Test
@@ -280,7 +294,7 @@ class TrainCommandTest {
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.err())
         .startsWith("diverged at epoch 1, step 1: loss = ∞ — the validation loss is ∞")
-        .contains("try a smaller learning rate")
+        .contains("lr 1e+300 is above the stable bound for these data and full batch", "try --lr")
         .doesNotContain("before any update");
   }
 

@@ -164,4 +164,20 @@ class LinearRegressionScratchTest {
     assertThat(model.b().item()).isEqualTo(-0.25 * gb);
     assertThat(model.w().toArray()).doesNotContain(0.0);
   }
+
+  @Test
+  void theLearningRateHasOneSourceOfTruth() {
+    var model = new LinearRegressionScratch(3, 0.25, 0, new Random(1));
+    Optimizer first = model.configureOptimizers();
+    first.setLearningRate(0.5);
+    assertThat(model.learningRate()).isEqualTo(0.5);
+    // asking again gives the same optimizer, with the changed rate, not a fresh one at 0.25
+    Optimizer again = model.configureOptimizers();
+    assertThat(again).isSameAs(first);
+    assertThat(again.learningRate()).isEqualTo(0.5);
+    model.trainingStep(xTensor(), yTensor()).backward();
+    double gb = model.b().grad().item();
+    assertThat(again.step()).isEqualTo(0.5);
+    assertThat(model.b().item()).isEqualTo(-0.5 * gb);
+  }
 }

@@ -89,8 +89,18 @@ class SGDTest {
     sgd.setLearningRate(0.5);
     assertThat(sgd.learningRate()).isEqualTo(0.5);
     backwardLinearLoss();
-    sgd.step();
+    assertThat(sgd.step()).isEqualTo(0.5);
     assertThat(b.item()).isEqualTo(0.25 - 0.5 * 3);
+  }
+
+  @Test
+  void stepReturnsTheRateItAppliedToEveryParameter() {
+    backwardLinearLoss();
+    double used = sgd.step();
+    sgd.setLearningRate(0.7); // a change right after the step does not rewrite what it used
+    assertThat(used).isEqualTo(0.1);
+    assertThat(w.toArray()).containsExactly(1.0 - used * 4.0, -2.0 - used * -1.0, 0.5 - used * 2.5);
+    assertThat(b.item()).isEqualTo(0.25 - used * 3);
   }
 
   @ParameterizedTest

@@ -53,6 +53,34 @@ class DivergenceTest {
   }
 
   @Test
+  void theStepsTakenAfterADivergenceAreTheDivergedStepEverywhere() {
+    // The loss of step d.step() explodes before its update runs: d2l's counter of updates is one
+    // behind, but every count a user sees includes the step that diverged.
+    TrainingRun run = prepare(chapterData(0), 5, 0);
+    run.runToEnd();
+    Diverged d = run.divergence();
+    assertThat(run.trainBatchIdx()).isEqualTo(d.step() - 1);
+    assertThat(run.steps()).isEqualTo(d.step());
+    assertThat(run.summary().steps()).isEqualTo(d.step());
+    assertThat(batches()).last().extracting(BatchDone::step).isEqualTo(d.step() - 1);
+  }
+
+  @Test
+  void aDivergenceAfterTheUpdateCountsThatStepOnce() {
+    // w becomes NaN in step 1's update: the update ran, and the step is counted once, not twice
+    var data =
+        new ArrayData(
+            new double[][] {{1e200}, {-1e200}, {1}}, new double[] {1e150, 1e150, 0}, 2, 2);
+    var model = new LinearRegressionScratch(1, 0.1, 0, Seeds.stream(0, 3));
+    TrainingRun run = new Trainer(1).prepare(model, data, events::add);
+    run.step();
+    assertThat(run.divergence().step()).isEqualTo(1);
+    assertThat(run.trainBatchIdx()).isEqualTo(1);
+    assertThat(run.steps()).isEqualTo(1);
+    assertThat(run.summary().steps()).isEqualTo(1);
+  }
+
+  @Test
   void aDivergedRunIgnoresFurtherSteps() {
     TrainingRun run = prepare(chapterData(1), 5, 1);
     run.runToEnd();

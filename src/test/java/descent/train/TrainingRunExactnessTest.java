@@ -3,17 +3,20 @@ package descent.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import descent.data.Loader;
+import descent.data.RegressionData;
 import descent.data.SyntheticRegressionData;
 import descent.engine.Seeds;
 import descent.model.LinearRegressionScratch;
 import descent.train.TrainingEvent.BatchDone;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * With σ = 0 and shuffling off, a run is pure arithmetic: every step must match a plain-loop SGD
- * over the same rows to 1e-12.
+ * A run is pure arithmetic: every step must match a plain-loop SGD over the same rows to 1e-12,
+ * with shuffling on or off, with initial weights at zero or drawn from the seed, and with clipping.
  */
 class TrainingRunExactnessTest {
   private static final double EXACT = 1e-12;
@@ -52,10 +55,28 @@ class TrainingRunExactnessTest {
     }
   }
 
-  /**
-   * Trains a σ = 0 model on unshuffled synthetic data with {@link TrainingRun#step()}, checking the
-   * parameters and the BatchDone event after every step against {@link HandSgd}.
-   */
+  @Test
+  void shuffledEpochsFollowTheLoadersOrder() {
+    List<BatchDone> events =
+        runAgainstHand(new double[] {2, -3.4}, 4.2, 100, 32, 0.1, 0, 3, true, 0, 23);
+    assertThat(events).hasSize(12);
+  }
+
+  @Test
+  void initialWeightsDrawnFromTheSeedStreamAreFollowedExactly() {
+    runAgainstHand(new double[] {2, -3.4, 0.5}, 4.2, 96, 16, 0.05, 0, 2, false, 0.7, 29);
+  }
+
+  @Test
+  void shuffledWithRandomInitialWeightsAndAClipThatBites() {
+    double clip = 1.5;
+    List<BatchDone> events =
+        runAgainstHand(new double[] {2, -3.4}, 4.2, 100, 10, 0.2, clip, 3, true, 0.5, 31);
+    // the clip really acts: early gradients exceed it, later ones (near the optimum) do not
+    assertThat(events).filteredOn(e -> e.gradNorm() > clip).hasSizeGreaterThan(3);
+    assertThat(events).filteredOn(e -> e.gradNorm() < clip).isNotEmpty();
+  }
+
   private static List<BatchDone> runAgainstHand(
       double[] trueW,
       double trueB,
@@ -64,10 +85,36 @@ class TrainingRunExactnessTest {
       double lr,
       double clip,
       int epochs) {
-    var data = new SyntheticRegressionData(trueW, trueB, 0.01, numTrain, 40, batchSize, false, 11);
-    var model = new LinearRegressionScratch(trueW.length, lr, 0, Seeds.stream(11, 3));
-    assertThat(model.w().toArray()).containsOnly(0.0).hasSize(trueW.length);
-    assertThat(model.b().item()).isZero();
+    return runAgainstHand(trueW, trueB, numTrain, batchSize, lr, clip, epochs, false, 0, 11);
+  }
+
+  /**
+   * Trains a model with {@link TrainingRun#step()}, checking the parameters and the BatchDone event
+   * after every step against {@link HandSgd}. The hand loop starts from w = σ·N(0, 1) drawn from
+   * the model's seed stream ({@link RunSpec#MODEL_INIT_STREAM}) and b = 0, and takes each epoch's
+   * rows in the order of that epoch's {@code trainLoader}: it reads the data, never the model.
+   */
+  private static List<BatchDone> runAgainstHand(
+      double[] trueW,
+      double trueB,
+      int numTrain,
+      int batchSize,
+      double lr,
+      double clip,
+      int epochs,
+      boolean shuffle,
+      double sigma,
+      long seed) {
+    var data =
+        new SyntheticRegressionData(trueW, trueB, 0.01, numTrain, 40, batchSize, shuffle, seed);
+    int d = trueW.length;
+    double[] w0 = new double[d];
+    Random init = Seeds.stream(seed, RunSpec.MODEL_INIT_STREAM);
+    for (int j = 0; j < d; j++) {
+      w0[j] = sigma * init.nextGaussian();
+    }
+    var model =
+        new LinearRegressionScratch(d, lr, sigma, Seeds.stream(seed, RunSpec.MODEL_INIT_STREAM));
 
     List<BatchDone> events = new ArrayList<>();
     TrainingRun run =
@@ -80,17 +127,25 @@ class TrainingRunExactnessTest {
                     events.add(bd);
                   }
                 });
-    HandSgd hand = new HandSgd(new double[trueW.length], 0, lr, clip);
+    HandSgd hand = new HandSgd(w0, 0, lr, clip);
     int batches = (numTrain + batchSize - 1) / batchSize;
     long step = 0;
     for (int epoch = 0; epoch < epochs; epoch++) {
+      int[] order = epochOrder(data, epoch);
+      boolean inOrder = true;
+      for (int i = 0; i < order.length; i++) {
+        inOrder &= order[i] == i;
+      }
+      assertThat(inOrder).as("epoch %d's rows are shuffled", epoch).isEqualTo(!shuffle);
       for (int k = 0; k < batches; k++) {
         int from = k * batchSize;
         int to = Math.min(from + batchSize, numTrain);
-        hand.step(data, from, to);
+        int[] rows = java.util.Arrays.copyOfRange(order, from, to);
+        hand.step(data, rows);
         run.step();
         step++;
 
+        assertThat(run.currentBatch().rows()).containsExactly(rows);
         assertThat(run.trainBatchIdx()).isEqualTo(step);
         assertThat(model.w().toArray()).containsExactly(hand.w, within(EXACT));
         assertThat(model.b().item()).isCloseTo(hand.b, within(EXACT));
@@ -112,5 +167,18 @@ class TrainingRunExactnessTest {
     // Not a trivially small change: the run really moved the parameters.
     assertThat(Math.abs(hand.b)).isGreaterThan(0.1);
     return events;
+  }
+
+  /** The rows of epoch {@code epoch} in the order its training loader serves them. */
+  static int[] epochOrder(RegressionData data, int epoch) {
+    Loader loader = data.trainLoader(epoch);
+    int[] order = new int[loader.numExamples()];
+    int at = 0;
+    for (int k = 0; k < loader.size(); k++) {
+      for (int row : loader.get(k).rows()) {
+        order[at++] = row;
+      }
+    }
+    return order;
   }
 }
