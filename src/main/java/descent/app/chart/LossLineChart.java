@@ -3,6 +3,7 @@ package descent.app.chart;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import javafx.collections.ObservableList;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -136,9 +137,22 @@ final class LossLineChart extends LineChart<Number, Number> {
     if (latest.isVisible()) {
       latest.setCenterX(xAxis.getDisplayPosition(latestX));
       latest.setCenterY(yAxis.getDisplayPosition(latestY));
-      latest.toFront();
     }
     layOutEdgeMarks(xAxis, width, height);
+    keepOnTop();
+  }
+
+  /**
+   * Keeps the dot and the edge marks above the lines and symbols, which LineChart appends as data
+   * arrive. Reorders only when needed: a reorder asks for another layout.
+   */
+  private void keepOnTop() {
+    ObservableList<Node> children = getPlotChildren();
+    int n = children.size();
+    if (n < 2 || children.get(n - 2) != latest || children.get(n - 1) != edgeMarks) {
+      children.removeAll(latest, edgeMarks);
+      children.addAll(latest, edgeMarks);
+    }
   }
 
   private void layOutEdgeMarks(NumberAxis xAxis, double width, double height) {
@@ -193,7 +207,6 @@ final class LossLineChart extends LineChart<Number, Number> {
       double ly = m.up() ? 2 : height - 2 - label.getHeight();
       label.relocate(Math.max(0, lx), ly);
     }
-    edgeMarks.toFront();
   }
 
   private static Group newEdgeMark() {
