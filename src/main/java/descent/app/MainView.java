@@ -1,14 +1,12 @@
 package descent.app;
 
-import descent.app.chart.LossChartModel;
 import descent.app.chart.LossChartView;
+import descent.app.chart.LossCharts;
 import descent.app.params.ParameterPanel;
 import descent.app.session.TrainingSession;
 import descent.app.settings.SettingsModel;
 import descent.app.settings.SettingsView;
 import descent.app.transport.TransportBar;
-import descent.train.TrainingEvent;
-import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -60,23 +58,8 @@ public final class MainView extends BorderPane {
     controls.getStyleClass().add("controls");
     setLeft(controls);
 
-    LossChartModel chartModel = new LossChartModel();
-    LossChartView chart = new LossChartView(chartModel);
+    LossChartView chart = LossCharts.forSession(session);
     VBox.setVgrow(chart, Priority.ALWAYS);
-    session.addFrameListener(
-        new TrainingSession.FrameListener() {
-          @Override
-          public void onEvents(List<TrainingEvent> events) {
-            chartModel.acceptAll(events);
-            chart.refresh();
-          }
-
-          @Override
-          public void onReset() {
-            chartModel.clear();
-            chart.refresh();
-          }
-        });
     ParameterPanel parameters = new ParameterPanel(session.parameters());
     setCenter(new VBox(chart, parameters));
     setBottom(new TransportBar(session));

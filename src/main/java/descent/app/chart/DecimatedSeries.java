@@ -1,5 +1,7 @@
 package descent.app.chart;
 
+import descent.app.chart.HoverInfo.Place;
+
 /**
  * The points of one chart series, kept under a fixed cap however many values arrive.
  *
@@ -19,8 +21,10 @@ final class DecimatedSeries {
   private final int[] count;
   private final long[] firstStep;
   private final long[] lastStep;
-  private final int[] epoch;
-  private final int[] batchIndex;
+  private final int[] firstEpoch;
+  private final int[] lastEpoch;
+  private final int[] firstBatch;
+  private final int[] lastBatch;
 
   /** Points holding {@code stride} items each. The point at index {@code completed} is filling. */
   private int completed;
@@ -38,41 +42,35 @@ final class DecimatedSeries {
     count = new int[maxPoints];
     firstStep = new long[maxPoints];
     lastStep = new long[maxPoints];
-    epoch = new int[maxPoints];
-    batchIndex = new int[maxPoints];
+    firstEpoch = new int[maxPoints];
+    lastEpoch = new int[maxPoints];
+    firstBatch = new int[maxPoints];
+    lastBatch = new int[maxPoints];
   }
 
   /**
    * Adds one item: {@code values} values whose x and y sum to {@code sumX} and {@code sumY}.
    *
-   * @param epoch the 0-based epoch of the item, or -1
-   * @param batchIndex the minibatch's index within its epoch, or -1 if the item is not one batch
+   * @param from where the item's first value lies: its step, epoch and batch index
+   * @param to where the item's last value lies
    */
-  void add(
-      double sumX,
-      double sumY,
-      int values,
-      long firstStep,
-      long lastStep,
-      int epoch,
-      int batchIndex) {
+  void add(double sumX, double sumY, int values, Place from, Place to) {
     int i = completed;
     if (pendingItems == 0) {
       this.sumX[i] = sumX;
       this.sumY[i] = sumY;
       this.count[i] = values;
-      this.firstStep[i] = firstStep;
-      this.lastStep[i] = lastStep;
-      this.epoch[i] = epoch;
-      this.batchIndex[i] = batchIndex;
+      this.firstStep[i] = from.step();
+      this.firstEpoch[i] = from.epoch();
+      this.firstBatch[i] = from.batch();
     } else {
       this.sumX[i] += sumX;
       this.sumY[i] += sumY;
       this.count[i] += values;
-      this.lastStep[i] = lastStep;
-      this.epoch[i] = this.epoch[i] == epoch ? epoch : -1;
-      this.batchIndex[i] = -1;
     }
+    this.lastStep[i] = to.step();
+    this.lastEpoch[i] = to.epoch();
+    this.lastBatch[i] = to.batch();
     pendingItems++;
     if (pendingItems == stride) {
       completed++;
@@ -91,9 +89,11 @@ final class DecimatedSeries {
       sumY[j] = sumY[a] + sumY[b];
       count[j] = count[a] + count[b];
       firstStep[j] = firstStep[a];
+      firstEpoch[j] = firstEpoch[a];
+      firstBatch[j] = firstBatch[a];
       lastStep[j] = lastStep[b];
-      epoch[j] = epoch[a] == epoch[b] ? epoch[a] : -1;
-      batchIndex[j] = -1;
+      lastEpoch[j] = lastEpoch[b];
+      lastBatch[j] = lastBatch[b];
     }
     completed = maxPoints / 2;
     stride *= 2;
@@ -130,20 +130,14 @@ final class DecimatedSeries {
     return count[i];
   }
 
-  long firstStep(int i) {
-    return firstStep[i];
+  /** Where point {@code i}'s first value lies. */
+  Place first(int i) {
+    return new Place(firstStep[i], firstEpoch[i], firstBatch[i]);
   }
 
-  long lastStep(int i) {
-    return lastStep[i];
-  }
-
-  int epoch(int i) {
-    return epoch[i];
-  }
-
-  int batchIndex(int i) {
-    return batchIndex[i];
+  /** Where point {@code i}'s last value lies. */
+  Place last(int i) {
+    return new Place(lastStep[i], lastEpoch[i], lastBatch[i]);
   }
 
   /**

@@ -1,7 +1,9 @@
 package descent.app.chart;
 
+import descent.app.chart.HoverInfo.Place;
 import descent.train.TrainingEvent;
 import descent.train.TrainingEvent.BatchDone;
+import descent.train.TrainingEvent.Diverged;
 import descent.train.TrainingEvent.EpochDone;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,8 +37,11 @@ import javafx.beans.property.SimpleBooleanProperty;
  *       so every epoch has its own points: 32 batches give 2 points per epoch, 5 batches give 3
  *       (groups of 2, 2 and 1), and a run cut short mid-epoch keeps its last unfinished group out
  *       of the chart, like d2l.
- *   <li><b>validation</b>, d2l's {@code val_loss}: one point per {@link EpochDone}, at x = epoch +
- *       1 (epochs count from 0), y = {@link EpochDone#valLoss()}.
+ *   <li><b>validation</b>: one point per {@link EpochDone}, at d2l's x = epoch + 1 (epochs count
+ *       from 0 in events, so the point that ends the first epoch sits at x = 1), y = {@link
+ *       EpochDone#valLoss()}. That is the mean over every validation row, not quite d2l's {@code
+ *       val_loss}, which is the mean of the per-batch mean losses (a short last batch weighs as
+ *       much as a full one). The events carry only the former, so the legend says which it is.
  * </ul>
  *
  * The two per-epoch series are capped too, at {@link #MAX_EPOCH_POINTS}, by the same pairwise
@@ -58,12 +63,24 @@ public final class LossChartModel {
   /** One plotted point. */
   public record Point(double x, double y) {}
 
+  /**
+   * Where the run diverged: the loss it stopped at (possibly NaN or ±∞), which no series holds.
+   *
+   * @param x d2l's x of the minibatch that diverged (epoch + batch index / batches per epoch)
+   * @param loss the loss that diverged, or the last loss when a parameter did
+   * @param step the 1-based step that diverged
+   */
+  public record Divergence(double x, double loss, long step) {}
+
   private final Map<LossSeries, DecimatedSeries> series = new EnumMap<>(LossSeries.class);
   private final Map<LossSeries, List<Point>> snapshots = new EnumMap<>(LossSeries.class);
   private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
   private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
   private long snapshotVersion = -1;
   private long minibatchCount;
+  private int batchesPerEpoch;
+  private double firstLoss = Double.NaN;
+  private Divergence divergence;
 
   // d2l's group of minibatches in progress, for the averaged series
   private int groupEpoch;
@@ -71,8 +88,8 @@ public final class LossChartModel {
   private int groupCount;
   private double groupSumX;
   private double groupSumY;
-  private long groupFirstStep;
-  private long groupLastStep;
+  private Place groupFirst;
+  private Place groupLast;
 
   public LossChartModel() {
     this(MAX_MINIBATCH_POINTS, MAX_EPOCH_POINTS);
@@ -89,8 +106,8 @@ public final class LossChartModel {
 
   /**
    * Takes every event since the last call, in order: {@link BatchDone} and {@link EpochDone} feed
-   * the series, other events are ignored. Bumps {@link #versionProperty()} once if anything
-   * changed.
+   * the series, {@link Diverged} sets {@link #divergence()}, other events are ignored. Bumps {@link
+   * #versionProperty()} once if anything changed.
    */
   public void acceptAll(List<? extends TrainingEvent> events) {
     boolean changed = false;
@@ -99,6 +116,11 @@ public final class LossChartModel {
         changed |= onBatch(batch);
       } else if (event instanceof EpochDone epoch) {
         changed |= onEpoch(epoch);
+      } else if (event instanceof Diverged d) {
+        double at =
+            d.epoch() + (batchesPerEpoch > 0 ? (double) d.batchIndex() / batchesPerEpoch : 0);
+        divergence = new Divergence(at, d.loss(), d.step());
+        changed = true;
       }
     }
     if (changed) {
@@ -111,6 +133,9 @@ public final class LossChartModel {
     series.values().forEach(DecimatedSeries::clear);
     groupCount = 0;
     minibatchCount = 0;
+    batchesPerEpoch = 0;
+    firstLoss = Double.NaN;
+    divergence = null;
     version.set(version.get() + 1);
   }
 
@@ -121,7 +146,12 @@ public final class LossChartModel {
       return false;
     }
     minibatchCount++;
-    series.get(LossSeries.MINIBATCH).add(x, loss, 1, b.step(), b.step(), b.epoch(), b.batchIndex());
+    batchesPerEpoch = b.batchesPerEpoch();
+    if (Double.isNaN(firstLoss)) {
+      firstLoss = loss;
+    }
+    Place place = new Place(b.step(), b.epoch(), b.batchIndex());
+    series.get(LossSeries.MINIBATCH).add(x, loss, 1, place, place);
 
     if (groupCount > 0 && b.epoch() != groupEpoch) {
       flushGroup(); // the epoch ended without its EpochDone reaching us
@@ -131,11 +161,11 @@ public final class LossChartModel {
       groupSize = Math.max(1, b.batchesPerEpoch() / 2);
       groupSumX = 0;
       groupSumY = 0;
-      groupFirstStep = b.step();
+      groupFirst = place;
     }
     groupSumX += x;
     groupSumY += loss;
-    groupLastStep = b.step();
+    groupLast = place;
     groupCount++;
     if (groupCount >= groupSize) {
       flushGroup();
@@ -150,18 +180,15 @@ public final class LossChartModel {
       changed = true;
     }
     if (Double.isFinite(d.valLoss())) {
-      series
-          .get(LossSeries.VALIDATION)
-          .add(d.epoch() + 1, d.valLoss(), 1, d.step(), d.step(), d.epoch(), -1);
+      Place place = new Place(d.step(), d.epoch(), -1);
+      series.get(LossSeries.VALIDATION).add(d.epoch() + 1, d.valLoss(), 1, place, place);
       changed = true;
     }
     return changed;
   }
 
   private void flushGroup() {
-    series
-        .get(LossSeries.AVERAGED)
-        .add(groupSumX, groupSumY, groupCount, groupFirstStep, groupLastStep, groupEpoch, -1);
+    series.get(LossSeries.AVERAGED).add(groupSumX, groupSumY, groupCount, groupFirst, groupLast);
     groupCount = 0;
   }
 
@@ -229,15 +256,35 @@ public final class LossChartModel {
       return Optional.empty();
     }
     return Optional.of(
-        new HoverInfo(
-            which,
-            s.x(i),
-            s.y(i),
-            s.count(i),
-            s.firstStep(i),
-            s.lastStep(i),
-            s.epoch(i),
-            s.batchIndex(i)));
+        new HoverInfo(which, s.x(i), s.y(i), s.count(i), s.first(i), s.last(i), batchesPerEpoch));
+  }
+
+  /** The run's minibatches per epoch, from its latest minibatch; 0 before the first. */
+  public int batchesPerEpoch() {
+    return batchesPerEpoch;
+  }
+
+  /** The run's first minibatch loss, or NaN before it: the scale a healthy run stays under. */
+  public double firstLoss() {
+    return firstLoss;
+  }
+
+  /** Where the run diverged, if it did. */
+  public Optional<Divergence> divergence() {
+    return Optional.ofNullable(divergence);
+  }
+
+  /**
+   * How many points d2l's averaged series gets per epoch with {@code batchesPerEpoch} minibatches:
+   * groups of {@code max(1, batchesPerEpoch / 2)}, the last one possibly shorter. 1 for full batch,
+   * 2 for 32 batches, 3 for 5 batches.
+   */
+  public static int averagedPointsPerEpoch(int batchesPerEpoch) {
+    if (batchesPerEpoch < 1) {
+      return 0;
+    }
+    int every = Math.max(1, batchesPerEpoch / 2);
+    return (batchesPerEpoch + every - 1) / every;
   }
 
   // ---------------------------------------------------------------- properties

@@ -1,21 +1,21 @@
 package descent.app.chart;
 
+import descent.app.chart.ChartScale.YRange;
+import descent.app.chart.LossChartModel.Divergence;
 import descent.app.chart.LossChartModel.Point;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import descent.app.chart.LossLineChart.EdgeMark;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.DoubleFunction;
 import javafx.application.Platform;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ObservableList;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
-import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -25,33 +25,34 @@ import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
-import javafx.util.StringConverter;
 
 /**
- * The live loss chart: a {@link LineChart} of the three {@link LossSeries} of a {@link
- * LossChartModel}, a "log scale" toggle, and a hover label with the exact numbers of the point
- * nearest the mouse. Built in code; styled by {@code loss-chart.css} next to this class.
+ * The live loss chart: a line chart of the three {@link LossSeries} of a {@link LossChartModel}, a
+ * "log scale" toggle, and a hover label with the exact numbers of the point nearest the mouse.
+ * Built in code; styled by {@code loss-chart.css} next to this class. {@link LossCharts#forSession}
+ * builds one wired to the app's training session.
  *
  * <p><b>Driving it.</b> Once per frame (an {@code AnimationTimer}), on the FX thread, call {@code
  * model.acceptAll(eventsSinceLastFrame)} and then {@link #refresh()}. {@code refresh()} redraws
- * only when the model's {@link LossChartModel#versionProperty() version} or the log-scale setting
- * differs from what was last drawn, so calling it every frame costs nothing while training is
- * paused. As a safety net the view also runs {@code refresh()} from a pre-layout pulse listener and
- * asks for a pulse whenever the model's version changes, so a change made outside the frame loop (a
- * {@code clear()} while paused) shows on the next pulse. Either way a redraw happens at most once
- * per pulse. Toggling log scale redraws at once.
+ * only when the model's {@link LossChartModel#versionProperty() version}, the log-scale setting,
+ * the planned epochs or the batches per epoch changed since the last draw, so calling it every
+ * frame costs nothing while training is paused. As a safety net the view also runs {@code
+ * refresh()} from a pre-layout pulse listener and asks for a pulse whenever one of those changes,
+ * so a change made outside the frame loop (a {@code clear()} while paused) shows on the next pulse.
+ *
+ * <p><b>Axes.</b> x is d2l's continuous epoch coordinate: the first epoch spans 0 to 1, so x counts
+ * the epochs trained, while the hover label and the status bar name epochs from 1. The x-axis spans
+ * the run's planned epochs from the start. y is linear from 0 up to at most {@link
+ * ChartScale#CEILING_FACTOR} times the run's first minibatch loss, or log10 over whole decades.
+ * Where a curve leaves the y-range, or the run diverged, an edge mark on the plot's edge says what
+ * value it went to.
  *
  * <p>The chart never holds more points than the model does: at most {@link
  * LossChartModel#MAX_MINIBATCH_POINTS} on the symbol-less minibatch line and {@link
  * LossChartModel#MAX_EPOCH_POINTS} on each per-epoch line. Those two get one symbol node per point
  * while they have at most {@link #SYMBOL_LIMIT} points, and none past that.
- *
- * <p>Hover: a mouse handler on the chart maps the pointer through {@code
- * NumberAxis.getValueForDisplay}, takes each series' point nearest along x ({@link
- * LossChartModel#nearest(LossSeries, double)}), and labels the one of those nearest on screen.
  */
 public final class LossChartView extends StackPane {
   private static final String STYLESHEET = "loss-chart.css";
@@ -65,50 +66,44 @@ public final class LossChartView extends StackPane {
   private final LossChartModel model;
   private final NumberAxis xAxis = new NumberAxis();
   private final NumberAxis yAxis = new NumberAxis();
-  private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
+  private final LossLineChart chart = new LossLineChart(xAxis, yAxis);
   private final Map<LossSeries, XYChart.Series<Number, Number>> chartSeries =
       new EnumMap<>(LossSeries.class);
   private final Map<LossSeries, Boolean> drawnWithSymbols = new EnumMap<>(LossSeries.class);
   private final CheckBox logToggle = new CheckBox("log scale");
-  private final Label hoverLabel = new Label();
-  private final Circle hoverMarker = new Circle(9);
-  private final Pane overlay = new Pane(hoverMarker, hoverLabel);
+  private final IntegerProperty plannedEpochs = new SimpleIntegerProperty(this, "plannedEpochs");
+  private final IntegerProperty batchesPerEpoch =
+      new SimpleIntegerProperty(this, "batchesPerEpoch");
+  private final ChartHover hover;
   private final Runnable refreshOnPulse = this::refresh;
-  private final Runnable hoverOnPulse = this::updateHoverIfShown;
+  private final Runnable hoverOnPulse;
 
   private long drawnVersion = -1;
   private int drawnScale = -1; // 0 linear, 1 log
-  private Point2D mouseInScene; // while the mouse is over the chart
-  private HoverInfo hovered;
+  private boolean stale = true;
+  private YRange yRange = ChartScale.linear(0);
 
   public LossChartView(LossChartModel model) {
     this.model = model;
     getStyleClass().add("loss-chart-view");
     getStylesheets().add(LossChartView.class.getResource(STYLESHEET).toExternalForm());
 
-    xAxis.setLabel("epoch");
+    xAxis.setLabel("epochs trained");
     xAxis.setAutoRanging(false);
     xAxis.setLowerBound(0);
     xAxis.setUpperBound(1);
-    xAxis.setTickLabelFormatter(converter(LossChartView::formatTick));
+    xAxis.setTickLabelFormatter(ChartScale.converter(ChartScale::formatTick));
     yAxis.setLabel("loss");
-    yAxis.setForceZeroInRange(true);
+    yAxis.setAutoRanging(false);
 
     chart.getStyleClass().add("loss-chart");
     chart.setAnimated(false);
     chart.setCreateSymbols(false); // the per-epoch series get their symbol nodes from us
     chart.setAxisSortingPolicy(LineChart.SortingPolicy.NONE); // the model keeps x in order
     chart.setLegendSide(Side.BOTTOM);
-    // The plot area clips to the axes' ranges, which would halve the symbols on its edges (the
-    // last validation point sits on the right edge). The axes cover every point, so only half a
-    // symbol can spill over, into the chart's padding.
-    Node plotContent = chart.lookup(".plot-content");
-    if (plotContent != null && plotContent.getParent() != chart) {
-      plotContent.getParent().setClip(null);
-    }
     for (LossSeries which : LossSeries.values()) {
       XYChart.Series<Number, Number> s = new XYChart.Series<>();
-      s.setName(which.legend());
+      s.setName(which.legend(0));
       chartSeries.put(which, s);
       chart.getData().add(s);
     }
@@ -122,16 +117,14 @@ public final class LossChartView extends StackPane {
     BorderPane content = new BorderPane(chart);
     content.setTop(toolbar);
 
-    hoverLabel.getStyleClass().add("loss-chart-hover");
-    hoverLabel.setManaged(false);
-    hoverMarker.getStyleClass().add("loss-chart-hover-marker");
-    hoverMarker.setManaged(false);
-    overlay.setMouseTransparent(true);
-    hideHover();
-    getChildren().addAll(content, overlay);
+    hover = new ChartHover(model, chart, () -> yRange);
+    hoverOnPulse = hover::refresh;
+    getChildren().addAll(content, hover.overlay());
 
     model.logScaleProperty().addListener((obs, was, is) -> refresh());
     model.versionProperty().addListener((obs, was, is) -> Platform.requestNextPulse());
+    plannedEpochs.addListener((obs, was, is) -> redrawOnNextPulse());
+    batchesPerEpoch.addListener((obs, was, is) -> redrawOnNextPulse());
     sceneProperty()
         .addListener(
             (obs, was, is) -> {
@@ -146,53 +139,55 @@ public final class LossChartView extends StackPane {
             });
 
     chart.addEventHandler(
-        MouseEvent.MOUSE_MOVED,
-        e -> {
-          mouseInScene = new Point2D(e.getSceneX(), e.getSceneY());
-          updateHover();
-        });
-    chart.addEventHandler(
-        MouseEvent.MOUSE_EXITED,
-        e -> {
-          mouseInScene = null;
-          hideHover();
-        });
+        MouseEvent.MOUSE_MOVED, e -> hover.mouseMoved(new Point2D(e.getSceneX(), e.getSceneY())));
+    chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.mouseExited());
 
     refresh();
   }
 
+  private void redrawOnNextPulse() {
+    stale = true;
+    Platform.requestNextPulse();
+  }
+
   /**
-   * Redraws from the model if its version or the log-scale setting changed since the last draw;
-   * otherwise returns at once. Call on the FX thread, once per frame, after {@code acceptAll}.
+   * Redraws from the model if anything it shows changed since the last draw; otherwise returns at
+   * once. Call on the FX thread, once per frame, after {@code acceptAll}.
    */
   public void refresh() {
     boolean log = model.isLogScale();
     int scale = log ? 1 : 0;
-    if (drawnVersion == model.version() && drawnScale == scale) {
+    if (!stale && drawnVersion == model.version() && drawnScale == scale) {
       return;
     }
+    stale = false;
     drawnVersion = model.version();
     drawnScale = scale;
 
+    int batches = batchesPerEpoch.get() > 0 ? batchesPerEpoch.get() : model.batchesPerEpoch();
+    double ceiling = log ? Double.POSITIVE_INFINITY : ChartScale.ceiling(model.firstLoss());
+    Map<LossSeries, Plotted> plotted = new EnumMap<>(LossSeries.class);
+    List<EdgeMark> marks = new ArrayList<>();
+    double minShown = Double.POSITIVE_INFINITY;
+    double maxShown = Double.NEGATIVE_INFINITY;
     double maxTrainX = Double.NEGATIVE_INFINITY;
     double maxValX = Double.NEGATIVE_INFINITY;
-    double minY = Double.POSITIVE_INFINITY;
-    double maxY = Double.NEGATIVE_INFINITY;
     for (LossSeries which : LossSeries.values()) {
       List<Point> points = model.points(which);
-      int n = 0;
-      double[] xs = new double[points.size()];
-      double[] ys = new double[points.size()];
-      for (Point p : points) {
-        if (log && !(p.y() > 0)) {
-          continue; // log10 is undefined there
+      Plotted p = new Plotted(points.size());
+      for (Point point : points) {
+        if (log && !(point.y() > 0)) { // log10 is undefined there: mark it on the bottom edge
+          marks.add(new EdgeMark(point.x(), 0, false, ChartScale.formatValue(point.y())));
+          continue;
         }
-        xs[n] = p.x();
-        ys[n] = log ? Math.log10(p.y()) : p.y();
-        minY = Math.min(minY, ys[n]);
-        maxY = Math.max(maxY, ys[n]);
-        n++;
+        double y = log ? Math.log10(point.y()) : point.y();
+        p.add(point.x(), y, point.y());
+        if (point.y() <= ceiling) {
+          minShown = Math.min(minShown, y);
+          maxShown = Math.max(maxShown, y);
+        }
       }
+      plotted.put(which, p);
       if (!points.isEmpty()) {
         double lastX = points.get(points.size() - 1).x();
         if (which == LossSeries.VALIDATION) {
@@ -201,40 +196,116 @@ public final class LossChartView extends StackPane {
           maxTrainX = Math.max(maxTrainX, lastX);
         }
       }
-      boolean symbols = which != LossSeries.MINIBATCH && n <= SYMBOL_LIMIT;
+    }
+    yRange = log ? ChartScale.log(minShown, maxShown) : ChartScale.linear(maxShown);
+
+    for (LossSeries which : LossSeries.values()) {
+      Plotted p = plotted.get(which);
+      p.markExcursions(yRange.upper(), marks);
       XYChart.Series<Number, Number> series = chartSeries.get(which);
+      String name = which.legend(batches);
+      if (!name.equals(series.getName())) {
+        series.setName(name);
+      }
+      boolean symbols = which != LossSeries.MINIBATCH && p.n <= SYMBOL_LIMIT;
       Boolean drewSymbols = drawnWithSymbols.put(which, symbols);
       if (drewSymbols != null && drewSymbols != symbols) {
         series.getData().clear(); // LineChart only picks up symbol nodes of newly added data
       }
-      sync(series, xs, ys, n, symbols);
+      sync(series, p, symbols);
     }
+    Optional<Divergence> divergence = model.divergence();
+    divergence.ifPresent(
+        d ->
+            marks.add(
+                new EdgeMark(
+                    d.x(),
+                    Double.POSITIVE_INFINITY,
+                    true,
+                    "diverged at step "
+                        + d.step()
+                        + ": loss "
+                        + ChartScale.formatValue(d.loss()))));
+    chart.setEdgeMarks(marks);
+
+    Plotted minibatch = plotted.get(LossSeries.MINIBATCH);
+    if (minibatch.n > 0 && yRange.contains(minibatch.ys[minibatch.n - 1])) {
+      chart.showLatest(minibatch.xs[minibatch.n - 1], minibatch.ys[minibatch.n - 1]);
+    } else {
+      chart.hideLatest();
+    }
+
     chart.setHorizontalZeroLineVisible(!log); // in log10 scale, 0 is a loss of 1
-    layOutXAxis(maxTrainX, maxValX);
-    layOutYAxis(log, minY, maxY);
-    updateHoverIfShown();
+    double xUpper = ChartScale.xUpper(plannedEpochs.get(), maxTrainX, maxValX);
+    xAxis.setUpperBound(xUpper);
+    xAxis.setTickUnit(ChartScale.niceUnit(xUpper / 10));
+    yAxis.setLowerBound(yRange.lower());
+    yAxis.setUpperBound(yRange.upper());
+    yAxis.setTickUnit(yRange.unit());
+    yAxis.setMinorTickVisible(!log); // log10 minor ticks would be spaced linearly
+    yAxis.setTickLabelFormatter(
+        ChartScale.converter(log ? ChartScale::powerOfTen : ChartScale::formatTick));
+    hover.refresh();
   }
 
-  /** Makes a chart series show exactly the given points, reusing its Data objects. */
-  private static void sync(
-      XYChart.Series<Number, Number> series, double[] xs, double[] ys, int n, boolean symbols) {
-    ObservableList<Data<Number, Number>> data = series.getData();
-    int old = data.size();
-    for (int i = 0; i < Math.min(old, n); i++) {
-      Data<Number, Number> d = data.get(i);
-      if (d.getXValue().doubleValue() != xs[i]) {
-        d.setXValue(xs[i]);
-      }
-      if (d.getYValue().doubleValue() != ys[i]) {
-        d.setYValue(ys[i]);
+  /** One series' plotted points: x, y as drawn (log10 in log scale), and the loss itself. */
+  private static final class Plotted {
+    final double[] xs;
+    final double[] ys;
+    final double[] losses;
+    int n;
+
+    Plotted(int capacity) {
+      xs = new double[capacity];
+      ys = new double[capacity];
+      losses = new double[capacity];
+    }
+
+    void add(double x, double y, double loss) {
+      xs[n] = x;
+      ys[n] = y;
+      losses[n] = loss;
+      n++;
+    }
+
+    /** One top-edge mark per run of consecutive points above {@code upper}, at its highest. */
+    void markExcursions(double upper, List<EdgeMark> marks) {
+      int top = -1;
+      for (int i = 0; i <= n; i++) {
+        if (i < n && ys[i] > upper) {
+          if (top < 0 || losses[i] > losses[top]) {
+            top = i;
+          }
+        } else if (top >= 0) {
+          marks.add(new EdgeMark(xs[top], losses[top], true, ChartScale.formatValue(losses[top])));
+          top = -1;
+        }
       }
     }
-    if (n < old) {
-      data.remove(n, old);
-    } else if (n > old) {
-      List<Data<Number, Number>> added = new ArrayList<>(n - old);
-      for (int i = old; i < n; i++) {
-        Data<Number, Number> d = new Data<>(xs[i], ys[i]);
+  }
+
+  /**
+   * Makes a chart series show exactly the given points, reusing its Data objects. A symbol shows
+   * only while its point lies inside the y-range.
+   */
+  private void sync(XYChart.Series<Number, Number> series, Plotted p, boolean symbols) {
+    ObservableList<Data<Number, Number>> data = series.getData();
+    int old = data.size();
+    for (int i = 0; i < Math.min(old, p.n); i++) {
+      Data<Number, Number> d = data.get(i);
+      if (d.getXValue().doubleValue() != p.xs[i]) {
+        d.setXValue(p.xs[i]);
+      }
+      if (d.getYValue().doubleValue() != p.ys[i]) {
+        d.setYValue(p.ys[i]);
+      }
+    }
+    if (p.n < old) {
+      data.remove(p.n, old);
+    } else if (p.n > old) {
+      List<Data<Number, Number>> added = new ArrayList<>(p.n - old);
+      for (int i = old; i < p.n; i++) {
+        Data<Number, Number> d = new Data<>(p.xs[i], p.ys[i]);
         if (symbols) {
           d.setNode(new StackPane()); // LineChart styles it as .chart-line-symbol.seriesN
         }
@@ -242,130 +313,28 @@ public final class LossChartView extends StackPane {
       }
       data.addAll(added);
     }
-  }
-
-  /**
-   * The x-axis runs from 0 to the end of the epoch in progress (or the last validated epoch), in
-   * whole epochs, so its ticks stay put while an epoch fills in.
-   */
-  private void layOutXAxis(double maxTrainX, double maxValX) {
-    double upper = 1;
-    if (maxTrainX > Double.NEGATIVE_INFINITY) {
-      upper = Math.max(upper, Math.floor(maxTrainX) + 1);
-    }
-    if (maxValX > Double.NEGATIVE_INFINITY) {
-      upper = Math.max(upper, Math.ceil(maxValX));
-    }
-    xAxis.setUpperBound(upper);
-    xAxis.setTickUnit(niceUnit(upper / 10));
-  }
-
-  /**
-   * Linear: auto-ranged from 0. Log: whole decades around the data, ticks labelled as powers of
-   * ten, no minor ticks (they would be spaced linearly in log10).
-   */
-  private void layOutYAxis(boolean log, double minY, double maxY) {
-    if (!log) {
-      yAxis.setAutoRanging(true);
-      yAxis.setForceZeroInRange(true);
-      yAxis.setMinorTickVisible(true);
-      yAxis.setTickLabelFormatter(null);
-      return;
-    }
-    double lower = minY <= maxY ? Math.floor(minY) : -3;
-    double upper = minY <= maxY ? Math.ceil(maxY) : 1;
-    if (upper <= lower) {
-      upper = lower + 1;
-    }
-    yAxis.setAutoRanging(false);
-    yAxis.setLowerBound(lower);
-    yAxis.setUpperBound(upper);
-    yAxis.setTickUnit(Math.max(1, Math.ceil((upper - lower) / 8)));
-    yAxis.setMinorTickVisible(false);
-    yAxis.setTickLabelFormatter(converter(LossChartView::powerOfTen));
-  }
-
-  // ---------------------------------------------------------------- hover
-
-  private void updateHoverIfShown() {
-    if (mouseInScene != null) {
-      updateHover();
-    }
-  }
-
-  /**
-   * Finds, in each series, the point nearest the mouse along x, then shows the one of those nearest
-   * the mouse on screen.
-   */
-  private void updateHover() {
-    Node plot = chart.lookup(".chart-plot-background");
-    if (mouseInScene == null
-        || plot == null
-        || !plot.getLayoutBounds().contains(plot.sceneToLocal(mouseInScene))) {
-      hideHover();
-      return;
-    }
-    boolean log = model.isLogScale();
-    double mouseX = xAxis.sceneToLocal(mouseInScene).getX();
-    double mouseY = yAxis.sceneToLocal(mouseInScene).getY();
-    double xValue = xAxis.getValueForDisplay(mouseX).doubleValue();
-    HoverInfo best = null;
-    double bestDistance = Double.POSITIVE_INFINITY;
-    double bestX = 0;
-    double bestY = 0;
-    for (LossSeries which : LossSeries.values()) {
-      HoverInfo info = model.nearest(which, xValue).orElse(null);
-      if (info == null || (log && !(info.y() > 0))) {
-        continue;
-      }
-      double px = xAxis.getDisplayPosition(info.x());
-      double py = yAxis.getDisplayPosition(log ? Math.log10(info.y()) : info.y());
-      double distance = Math.hypot(px - mouseX, py - mouseY);
-      if (distance < bestDistance) {
-        best = info;
-        bestDistance = distance;
-        bestX = px;
-        bestY = py;
+    for (int i = 0; i < p.n; i++) {
+      var node = data.get(i).getNode();
+      if (node != null) {
+        node.setVisible(yRange.contains(p.ys[i]));
       }
     }
-    if (best == null) {
-      hideHover();
-      return;
-    }
-    hovered = best;
-    Point2D marker =
-        overlay.sceneToLocal(
-            xAxis.localToScene(bestX, 0).getX(), yAxis.localToScene(0, bestY).getY());
-    hoverMarker.setCenterX(marker.getX());
-    hoverMarker.setCenterY(marker.getY());
-    hoverMarker.getStyleClass().setAll("loss-chart-hover-marker", styleName(best.series()));
-    hoverMarker.setVisible(true);
-
-    hoverLabel.setText(best.describe());
-    hoverLabel.autosize();
-    Point2D mouse = overlay.sceneToLocal(mouseInScene);
-    double w = hoverLabel.getWidth();
-    double h = hoverLabel.getHeight();
-    double x = Math.max(4, Math.min(mouse.getX() + 18, overlay.getWidth() - w - 4));
-    double y = mouse.getY() - h - 14;
-    if (y < 4) {
-      y = mouse.getY() + 24;
-    }
-    hoverLabel.relocate(x, y);
-    hoverLabel.setVisible(true);
-  }
-
-  private void hideHover() {
-    hovered = null;
-    hoverLabel.setVisible(false);
-    hoverMarker.setVisible(false);
-  }
-
-  private static String styleName(LossSeries which) {
-    return which.name().toLowerCase(Locale.ROOT);
   }
 
   // ---------------------------------------------------------------- access
+
+  /** The run's planned epochs: the x-axis spans at least this many. 0 until set. */
+  public IntegerProperty plannedEpochsProperty() {
+    return plannedEpochs;
+  }
+
+  /**
+   * The run's minibatches per epoch, for the legend (how many d2l points per epoch). Until set (0),
+   * the legend follows the latest minibatch event.
+   */
+  public IntegerProperty batchesPerEpochProperty() {
+    return batchesPerEpoch;
+  }
 
   /** The "log scale" toggle, bound to {@link LossChartModel#logScaleProperty()}. */
   public CheckBox logScaleToggle() {
@@ -384,69 +353,25 @@ public final class LossChartView extends StackPane {
 
   /** The label that shows the hovered point's exact numbers; visible only while hovering. */
   public Label hoverLabel() {
-    return hoverLabel;
+    return hover.label();
   }
 
   /** The point the hover label describes, if the mouse is over the plot. */
   public Optional<HoverInfo> hovered() {
-    return Optional.ofNullable(hovered);
+    return hover.hovered();
   }
 
   public LossChartModel model() {
     return model;
   }
 
-  // ---------------------------------------------------------------- formatting
-
-  /** 1, 2 or 5 times a power of ten, at least {@code rough}. */
-  static double niceUnit(double rough) {
-    if (!(rough > 0)) {
-      return 1;
-    }
-    double decade = Math.pow(10, Math.floor(Math.log10(rough)));
-    for (double m : new double[] {1, 2, 5, 10}) {
-      if (m * decade >= rough * (1 - 1e-9)) {
-        return m * decade;
-      }
-    }
-    return 10 * decade;
+  /** The dot on the latest minibatch; visible whenever there is one inside the y-range. */
+  Circle latestMarker() {
+    return chart.latestMarker();
   }
 
-  /** An axis tick without trailing zeros: 0, 0.5, 1, 1.25. */
-  static String formatTick(double v) {
-    if (Math.abs(v) < 1e-12) {
-      return "0";
-    }
-    return new BigDecimal(v)
-        .setScale(6, RoundingMode.HALF_EVEN)
-        .stripTrailingZeros()
-        .toPlainString();
-  }
-
-  /** A log10 tick as the power of ten it stands for: -3 → "10⁻³". */
-  static String powerOfTen(double exponent) {
-    long e = Math.round(exponent);
-    if (Math.abs(exponent - e) > 1e-9) {
-      return String.format(Locale.ROOT, "%.2g", Math.pow(10, exponent));
-    }
-    StringBuilder s = new StringBuilder("10");
-    for (char c : Long.toString(e).toCharArray()) {
-      s.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
-    }
-    return s.toString();
-  }
-
-  private static StringConverter<Number> converter(DoubleFunction<String> format) {
-    return new StringConverter<>() {
-      @Override
-      public String toString(Number value) {
-        return format.apply(value.doubleValue());
-      }
-
-      @Override
-      public Number fromString(String text) {
-        throw new UnsupportedOperationException("axis labels are not parsed");
-      }
-    };
+  /** The edge marks as drawn: each a group of an arrow and a label. */
+  List<javafx.scene.Node> edgeMarks() {
+    return chart.edgeMarkNodes();
   }
 }

@@ -3,20 +3,27 @@ package descent.app.chart;
 /** The three curves of the loss chart, in the order they are drawn. */
 public enum LossSeries {
   /** Every training minibatch's loss, averaged into buckets once there are too many to draw. */
-  MINIBATCH("train loss (minibatch)"),
-  /** d2l's ProgressBoard train_loss: two means per epoch, each of half an epoch's minibatches. */
-  AVERAGED("train loss (d2l, 2 per epoch)"),
-  /** d2l's val_loss: one point per epoch, at x = epoch + 1. */
-  VALIDATION("val loss");
+  MINIBATCH,
+  /**
+   * d2l's ProgressBoard train_loss: the plain mean of each group of {@code max(1, batches / 2)}
+   * minibatch losses, so about two points per epoch.
+   */
+  AVERAGED,
+  /** The validation loss after each epoch (mean over the validation rows), at x = epochs done. */
+  VALIDATION;
 
-  private final String legend;
-
-  LossSeries(String legend) {
-    this.legend = legend;
-  }
-
-  /** The name shown in the chart's legend. */
-  public String legend() {
-    return legend;
+  /**
+   * The name shown in the chart's legend, for a run with {@code batchesPerEpoch} minibatches per
+   * epoch (0 if not known yet): the averaged series says how many points it draws per epoch.
+   */
+  public String legend(int batchesPerEpoch) {
+    return switch (this) {
+      case MINIBATCH -> "train loss (minibatch)";
+      case AVERAGED -> {
+        int n = LossChartModel.averagedPointsPerEpoch(batchesPerEpoch);
+        yield n == 0 ? "train loss (d2l)" : "train loss (d2l, " + n + " per epoch)";
+      }
+      case VALIDATION -> "val loss (mean over rows)";
+    };
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import descent.app.chart.HoverInfo.Place;
 import descent.app.chart.LossChartModel.Point;
 import descent.train.TrainingEvent;
 import descent.train.TrainingEvent.Diverged;
@@ -102,8 +103,12 @@ class LossChartModelTest {
     assertThat(first.count()).isEqualTo(4);
     assertThat(first.firstStep()).isEqualTo(1);
     assertThat(first.lastStep()).isEqualTo(4);
-    assertThat(first.batchIndex()).isEqualTo(-1);
-    assertThat(first.describe()).contains("mean of 4 minibatches, steps 1–4");
+    assertThat(first.first()).isEqualTo(new Place(1, 0, 0));
+    assertThat(first.last()).isEqualTo(new Place(4, 0, 3));
+    assertThat(first.describe())
+        .isEqualTo(
+            "epoch 1, batches 1–4/128 · minibatch loss 2.500 (mean of 4 minibatches)"
+                + " · steps 1–4 · x = 0.01");
   }
 
   @Test
@@ -132,7 +137,12 @@ class LossChartModelTest {
     assertThat(second.count()).isEqualTo(16);
     assertThat(second.firstStep()).isEqualTo(17);
     assertThat(second.lastStep()).isEqualTo(32);
-    assertThat(second.epoch()).isZero();
+    assertThat(second.first()).isEqualTo(new Place(17, 0, 16));
+    assertThat(second.last()).isEqualTo(new Place(32, 0, 31));
+    assertThat(second.describe())
+        .isEqualTo(
+            "epoch 1, batches 17–32/32 · train loss 23.50 (d2l: mean of 16 minibatch losses)"
+                + " · steps 17–32 · x = 0.73");
   }
 
   @Test
@@ -215,9 +225,9 @@ class LossChartModelTest {
     assertThat(validation())
         .containsExactly(new Point(1, 0.25), new Point(2, 0.125), new Point(3, 0.0625));
     HoverInfo info = model.nearest(LossSeries.VALIDATION, 2.2).orElseThrow();
-    assertThat(info.epoch()).isEqualTo(1);
-    assertThat(info.firstStep()).isEqualTo(64);
-    assertThat(info.describe()).isEqualTo("epoch 2 · val loss 0.1250 (after 2 epochs)");
+    assertThat(info.first()).isEqualTo(new Place(64, 1, -1));
+    // the second epoch's validation: "epoch 2", as the status bar counts, at x = 2 epochs trained
+    assertThat(info.describe()).isEqualTo("end of epoch 2 · val loss 0.1250 · x = 2");
   }
 
   // ---------------------------------------------------------------- change tracking
@@ -229,10 +239,57 @@ class LossChartModelTest {
     model.acceptAll(Events.run(1, 32, t -> 1));
     assertThat(model.version()).isEqualTo(start + 1);
 
-    model.acceptAll(List.of(new RunFinished(1, 32), new Diverged(1, 0, 33, 1e9, "test")));
+    model.acceptAll(List.of(new RunFinished(1, 32)));
     model.acceptAll(List.of());
     assertThat(model.version()).isEqualTo(start + 1);
     assertThat(minibatch()).hasSize(32);
+
+    model.acceptAll(List.of(new Diverged(1, 0, 33, 1e9, "test")));
+    assertThat(model.version()).isEqualTo(start + 2);
+    assertThat(minibatch()).hasSize(32);
+  }
+
+  // ---------------------------------------------------------------- divergence, scale, legend
+
+  @Test
+  void aDivergenceIsKeptWithItsPlaceUntilCleared() {
+    model.acceptAll(Events.run(1, 4, t -> 2.0 + t));
+    model.acceptAll(
+        List.of(batch(1, 0, 4, 50), new Diverged(1, 1, 6, Double.POSITIVE_INFINITY, "")));
+
+    LossChartModel.Divergence d = model.divergence().orElseThrow();
+    assertThat(d.x()).isEqualTo(1.25);
+    assertThat(d.step()).isEqualTo(6);
+    assertThat(d.loss()).isInfinite();
+    assertThat(model.firstLoss()).isEqualTo(2.0);
+    assertThat(model.batchesPerEpoch()).isEqualTo(4);
+
+    model.clear();
+
+    assertThat(model.divergence()).isEmpty();
+    assertThat(model.firstLoss()).isNaN();
+    assertThat(model.batchesPerEpoch()).isZero();
+  }
+
+  @Test
+  void theAveragedSeriesPointsPerEpochFollowTheBatchCount() {
+    assertThat(LossChartModel.averagedPointsPerEpoch(1)).isEqualTo(1); // full batch
+    assertThat(LossChartModel.averagedPointsPerEpoch(2)).isEqualTo(2);
+    assertThat(LossChartModel.averagedPointsPerEpoch(3)).isEqualTo(3); // groups of 1
+    assertThat(LossChartModel.averagedPointsPerEpoch(5)).isEqualTo(3); // 2, 2, 1
+    assertThat(LossChartModel.averagedPointsPerEpoch(32)).isEqualTo(2);
+    assertThat(LossChartModel.averagedPointsPerEpoch(0)).isZero();
+    for (int batches : new int[] {1, 2, 3, 5, 7, 32}) {
+      LossChartModel m = new LossChartModel();
+      m.acceptAll(Events.run(4, batches, t -> 1));
+      assertThat(m.points(LossSeries.AVERAGED))
+          .as("%d batches an epoch", batches)
+          .hasSize(4 * LossChartModel.averagedPointsPerEpoch(batches));
+    }
+    assertThat(LossSeries.AVERAGED.legend(1)).isEqualTo("train loss (d2l, 1 per epoch)");
+    assertThat(LossSeries.AVERAGED.legend(32)).isEqualTo("train loss (d2l, 2 per epoch)");
+    assertThat(LossSeries.AVERAGED.legend(5)).isEqualTo("train loss (d2l, 3 per epoch)");
+    assertThat(LossSeries.VALIDATION.legend(32)).isEqualTo("val loss (mean over rows)");
   }
 
   @Test
@@ -282,9 +339,10 @@ class LossChartModelTest {
     assertThat(info.y()).isEqualTo(0.5 / 50);
     assertThat(info.isSingleMinibatch()).isTrue();
     assertThat(info.firstStep()).isEqualTo(50);
-    assertThat(info.epoch()).isEqualTo(1);
-    assertThat(info.batchIndex()).isEqualTo(17);
-    assertThat(info.describe()).isEqualTo("epoch 1.53 · minibatch loss 0.01000 (step 50)");
+    assertThat(info.first()).isEqualTo(new Place(50, 1, 17));
+    // epochs and batches from 1, as the status bar shows them ("epoch 2/3, batch 18/32")
+    assertThat(info.describe())
+        .isEqualTo("epoch 2, batch 18/32 · minibatch loss 0.01000 · step 50 · x = 1.53");
   }
 
   @Test
