@@ -307,8 +307,15 @@ class MainWindowTest {
     waitUntil(() -> session.state() == State.DIVERGED);
     Label banner = robot.lookup("#divergence-banner").queryAs(Label.class);
     assertThat(banner.isVisible()).isTrue();
+    // the banner names the step the status bar counts, and a rate computed from these data
     assertThat(banner.getText())
-        .matches("Diverged at epoch 1, step \\d+: loss = .+ — lower the learning rate");
+        .matches(
+            "Diverged at epoch 1, step \\d+: loss = .+ — try a learning rate of 0\\.5"
+                + " \\(stable below 1\\.\\d for these data and batch 32\\)");
+    assertThat(banner.getText())
+        .contains("step " + session.stepsProperty().get() + ":")
+        .contains(session.stabilityBoundProperty().get().describe());
+    assertThat(session.stepsProperty().get()).isEqualTo(session.run().divergence().step());
     assertThat(session.stepsProperty().get()).isLessThan(20);
     // the controls keep working: a smaller learning rate starts a healthy run
     type(robot, "learning-rate-field", "0.03");
