@@ -11,16 +11,23 @@ import descent.train.TrainingRun;
  * @param isOver whether it is over after the change
  * @param epoch the run's epoch after the change, from 0
  * @param batchIndex the run's minibatch within that epoch after the change
+ * @param duringPlay whether a playing task made the change between minibatches and goes on
  */
 record EpochsChange(
-    TrainingRun run, int epochs, boolean wasOver, boolean isOver, int epoch, int batchIndex) {
+    TrainingRun run,
+    int epochs,
+    boolean wasOver,
+    boolean isOver,
+    int epoch,
+    int batchIndex,
+    boolean duringPlay) {
 
   /**
    * Sets the run's epochs; call it on the training thread, between minibatches. More epochs
    * continue a finished run from where it stopped; fewer end it when the epoch in progress ends, or
    * at once if the run stands at the boundary after its last epoch. Nothing is trained here.
    */
-  static EpochsChange apply(TrainingRun run, int epochs) {
+  static EpochsChange apply(TrainingRun run, int epochs, boolean duringPlay) {
     boolean wasOver = run.isOver();
     run.setMaxEpochs(epochs);
     if (!run.isOver()
@@ -30,7 +37,8 @@ record EpochsChange(
       // every epoch asked for is done: at an epoch boundary, the step only finishes the run
       run.step();
     }
-    return new EpochsChange(run, epochs, wasOver, run.isOver(), run.epoch(), run.batchIndex());
+    return new EpochsChange(
+        run, epochs, wasOver, run.isOver(), run.epoch(), run.batchIndex(), duringPlay);
   }
 
   /** A finished run got more epochs and can go on. */

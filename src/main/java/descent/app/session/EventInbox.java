@@ -16,6 +16,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * bounded and no event is ever dropped. Other events (one per epoch at most, plus the run's end)
  * never wait.
  *
+ * <p>The session adds its own {@linkplain #note notes} (what a change of epochs did) on the
+ * training thread too, so that they reach the FX thread in order with the events around them.
+ *
  * <p>{@link #close()} lets go of a run nobody will read again: a waiting training thread returns at
  * once and later events are dropped.
  */
@@ -31,7 +34,7 @@ final class EventInbox implements TrainingListener {
   private final List<TrainingListener> taps;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition drained = lock.newCondition();
-  private List<TrainingEvent> waiting = new ArrayList<>();
+  private List<Object> waiting = new ArrayList<>(); // TrainingEvents and EpochsChange notes
   private int waitingBatches;
   private long waits;
   private boolean closed;
@@ -75,14 +78,29 @@ final class EventInbox implements TrainingListener {
     }
   }
 
-  /** Takes every waiting event, in order. Called by the FX thread. */
-  List<TrainingEvent> drain() {
+  /** Adds what a change of epochs did, after the events it caused. Never waits. */
+  void note(EpochsChange change) {
+    lock.lock();
+    try {
+      if (!closed) {
+        waiting.add(change);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Takes everything waiting, in order: {@link TrainingEvent}s and {@link EpochsChange} notes.
+   * Called by the FX thread.
+   */
+  List<Object> drain() {
     lock.lock();
     try {
       if (waiting.isEmpty()) {
         return List.of();
       }
-      List<TrainingEvent> taken = waiting;
+      List<Object> taken = waiting;
       waiting = new ArrayList<>(Math.min(taken.size(), capacity));
       waitingBatches = 0;
       drained.signalAll();
@@ -109,7 +127,7 @@ final class EventInbox implements TrainingListener {
     return capacity;
   }
 
-  /** How many events wait now. */
+  /** How many events and notes wait now. */
   int size() {
     lock.lock();
     try {

@@ -11,13 +11,14 @@ import javafx.animation.AnimationTimer;
 
 /**
  * Carries the current run's events from its {@link EventInbox} to the FX thread: once per frame
- * while training runs, and whenever the session asks. Each batch of events goes first to the
- * session (counters, parameters), then to the {@link FrameListener}s (the chart). Lives on the FX
- * thread.
+ * while training runs, and whenever the session asks. The events go first to the session (counters,
+ * parameters), interleaved in order with the session's notes of epochs changes, then all at once to
+ * the {@link FrameListener}s (the chart). Lives on the FX thread.
  */
 final class FramePump {
   private final int inboxCapacity;
   private final Consumer<List<TrainingEvent>> session;
+  private final Consumer<EpochsChange> changes;
   private final List<FrameListener> listeners = new ArrayList<>();
   private final List<TrainingListener> trainingThreadListeners = new CopyOnWriteArrayList<>();
   private final AnimationTimer frames;
@@ -26,10 +27,13 @@ final class FramePump {
   /**
    * @param inboxCapacity how many minibatches each run's inbox holds before training waits
    * @param session applies a batch of events to the session's own state, first
+   * @param changes shows what a change of epochs did, in order with the events
    */
-  FramePump(int inboxCapacity, Consumer<List<TrainingEvent>> session) {
+  FramePump(
+      int inboxCapacity, Consumer<List<TrainingEvent>> session, Consumer<EpochsChange> changes) {
     this.inboxCapacity = inboxCapacity;
     this.session = session;
+    this.changes = changes;
     this.frames =
         new AnimationTimer() {
           @Override
@@ -56,10 +60,23 @@ final class FramePump {
     }
   }
 
-  /** Takes and applies every waiting event (possibly none). */
+  /** Takes and applies every waiting event and note (possibly none). */
   void pump() {
-    List<TrainingEvent> events = inbox.drain();
-    session.accept(events);
+    List<Object> items = inbox.drain();
+    List<TrainingEvent> events = new ArrayList<>(items.size());
+    int applied = 0;
+    for (Object item : items) {
+      if (item instanceof TrainingEvent e) {
+        events.add(e);
+      } else if (item instanceof EpochsChange change) {
+        if (applied < events.size()) {
+          session.accept(events.subList(applied, events.size()));
+          applied = events.size();
+        }
+        changes.accept(change);
+      }
+    }
+    session.accept(events.subList(applied, events.size())); // even if empty: once per frame
     if (!events.isEmpty()) {
       for (FrameListener l : listeners) {
         l.onEvents(events);

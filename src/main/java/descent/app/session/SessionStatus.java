@@ -156,17 +156,18 @@ final class SessionStatus {
   /**
    * Shows what a new number of epochs did, once the training thread made the change; the events it
    * caused (such as RunFinished) must be applied first.
-   *
-   * @param training whether a task is still stepping the run
    */
-  void epochsChanged(EpochsChange change, boolean training) {
+  void epochsChanged(EpochsChange change) {
     int n = change.epochs();
     if (change.resumed()) {
       // a finished run got more epochs: it stands at the start of the next one
-      state.set(training ? State.RUNNING : State.PAUSED);
+      state.set(change.duringPlay() ? State.RUNNING : State.PAUSED);
       epoch.set(change.epoch() + 1);
       batch.set(0);
-      say("Epochs raised to " + n + ": Play or Step to go on from here");
+      say(
+          "Epochs raised to "
+              + n
+              + (change.duringPlay() ? ": training goes on" : ": Play or Step to go on from here"));
     } else if (change.endsWithCurrentEpoch()) {
       maxEpochs.set(change.epoch() + 1);
       say("Epochs set to " + n + ": this run ends when epoch " + (change.epoch() + 1) + " ends");

@@ -53,6 +53,7 @@ final class TrainingService extends Service<Void> {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
   private TrainingRun run;
   private Mode mode = Mode.STEP;
+  private boolean playing; // read and written on the training thread only
 
   TrainingService(DoubleSupplier stepsPerSecond) {
     this.stepsPerSecond = stepsPerSecond;
@@ -138,6 +139,14 @@ final class TrainingService extends Service<Void> {
     }
   }
 
+  /**
+   * Whether a playing task is running the current command between its minibatches, so the run goes
+   * on after it. Call it from a command, on the training thread.
+   */
+  boolean isPlaying() {
+    return playing;
+  }
+
   /** Whether a task runs or submitted work has not reported back yet. */
   ReadOnlyBooleanProperty busyProperty() {
     return busy.getReadOnlyProperty();
@@ -169,11 +178,12 @@ final class TrainingService extends Service<Void> {
         return null;
       }
 
-      /** Sleeps in short slices so a pause at 1 step/s still answers at once. */
+      /** Sleeps in short slices so a pause or a command at 1 step/s still acts at once. */
       private void sleepUnlessPaused(long nanos) throws InterruptedException {
         long end = System.nanoTime() + nanos;
         for (long left = nanos; left > 0 && !r.isStopRequested(); left = end - System.nanoTime()) {
           TimeUnit.NANOSECONDS.sleep(Math.min(left, 20_000_000L));
+          runCommands(); // a change of epochs need not wait for a slow pace
         }
       }
 
@@ -182,6 +192,15 @@ final class TrainingService extends Service<Void> {
        * waiting commands before each step, so a change of epochs counts from the next minibatch.
        */
       private void play() throws InterruptedException {
+        playing = true;
+        try {
+          playPaced();
+        } finally {
+          playing = false;
+        }
+      }
+
+      private void playPaced() throws InterruptedException {
         long next = System.nanoTime();
         while (true) {
           runCommands();

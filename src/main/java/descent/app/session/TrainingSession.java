@@ -67,7 +67,7 @@ public final class TrainingSession {
   TrainingSession(SettingsModel settings, int inboxCapacity) {
     this.settings = settings;
     this.service = new TrainingService(settings.speed::stepsPerSecond);
-    this.frames = new FramePump(inboxCapacity, this::apply);
+    this.frames = new FramePump(inboxCapacity, this::apply, this::onEpochsChanged);
     this.builder = new RunBuilder(service, frames::newInbox, this::install, status::say);
     service.setOnSucceeded(e -> onTaskEnded());
     service.setOnCancelled(e -> onTaskEnded());
@@ -197,15 +197,20 @@ public final class TrainingSession {
       return; // the fresh run takes the settings as they are when it is installed
     }
     TrainingRun target = run;
+    EventInbox targetInbox = frames.inbox();
     service.submit(
-        () -> EpochsChange.apply(target, epochs),
-        change -> {
-          if (change.run() == run) { // else a reset replaced the run meanwhile
-            drain(); // first what the run said before and while the change was made
-            status.epochsChanged(change, service.isRunning());
-          }
+        () -> {
+          EpochsChange change = EpochsChange.apply(target, epochs, service.isPlaying());
+          targetInbox.note(change); // after the events the change caused
+          return change;
         },
+        change -> drain(), // shows the note now even if no frame is due
         this::report);
+  }
+
+  /** Shows what a change of epochs did, in order with the run's events around it. */
+  private void onEpochsChanged(EpochsChange change) {
+    status.epochsChanged(change);
   }
 
   private void onLearningRate(Number lr) {
