@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import descent.app.session.TrainingSession.State;
 import descent.app.settings.SettingsModel;
 import descent.app.settings.SpeedSetting;
+import descent.train.StabilityBound;
 import descent.train.TrainingEvent;
 import descent.train.TrainingEvent.BatchDone;
 import descent.train.TrainingEvent.EpochDone;
@@ -292,5 +293,35 @@ class TrainingSessionTest {
     assertThat(session.messageProperty().get())
         .isEqualTo("batch size changed: a fresh run is ready (Space to play)");
     assertThat(session.stabilityBoundProperty().get().batchSize()).isEqualTo(1);
+  }
+
+  @Test
+  void aDivergedRunCountsItsLastStepAndSuggestsARateThatTrains(FxRobot robot) throws Exception {
+    open(robot, EventInbox.DEFAULT_CAPACITY);
+    robot.interact(() -> settings.learningRate.set(5));
+    robot.interact(() -> settings.speed.positionProperty().set(SpeedSetting.MAX_POSITION));
+    robot.interact(session::play);
+    waitUntil(() -> session.state() == State.DIVERGED && !session.isBusy());
+
+    long step = session.run().divergence().step();
+    assertThat(session.stepsProperty().get()).isEqualTo(step);
+    StabilityBound bound = session.stabilityBoundProperty().get();
+    assertThat(bound.isStable(5)).isFalse();
+    String banner = session.divergenceProperty().get();
+    assertThat(banner)
+        .startsWith("Diverged at epoch 1, step " + step + ": loss = ")
+        .endsWith(
+            " — try a learning rate of "
+                + DivergenceText.rate(bound.suggestedRate())
+                + " ("
+                + bound.describe()
+                + ")");
+
+    // the suggestion works: a fresh run at that rate learns the truth
+    robot.interact(() -> settings.learningRate.set(bound.suggestedRate()));
+    assertThat(session.divergenceProperty().get()).isNull();
+    robot.interact(session::play);
+    waitUntil(() -> session.state() == State.FINISHED && !session.isBusy());
+    assertThat(session.run().history().get(2).valLoss()).isLessThan(1e-3);
   }
 }
