@@ -171,6 +171,9 @@ final class SessionStatus {
     } else if (change.endsWithCurrentEpoch()) {
       maxEpochs.set(change.epoch() + 1);
       say("Epochs set to " + n + ": this run ends when epoch " + (change.epoch() + 1) + " ends");
+    } else if (change.wasOver() && change.isOver()) {
+      maxEpochs.set(Math.max(n, change.epoch())); // what is done stays done
+      say("Epochs set to " + n + ": this run already made " + change.epoch());
     } else if (!change.isOver()) {
       say("Epochs set to " + n + " for this run");
     }

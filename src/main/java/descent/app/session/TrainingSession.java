@@ -67,7 +67,7 @@ public final class TrainingSession {
   TrainingSession(SettingsModel settings, int inboxCapacity) {
     this.settings = settings;
     this.service = new TrainingService(settings.speed::stepsPerSecond);
-    this.frames = new FramePump(inboxCapacity, this::apply, this::onEpochsChanged);
+    this.frames = new FramePump(inboxCapacity, this::apply, status::epochsChanged);
     this.builder = new RunBuilder(service, frames::newInbox, this::install, status::say);
     service.setOnSucceeded(e -> onTaskEnded());
     service.setOnCancelled(e -> onTaskEnded());
@@ -206,11 +206,6 @@ public final class TrainingSession {
         },
         change -> drain(), // shows the note now even if no frame is due
         this::report);
-  }
-
-  /** Shows what a change of epochs did, in order with the run's events around it. */
-  private void onEpochsChanged(EpochsChange change) {
-    status.epochsChanged(change);
   }
 
   private void onLearningRate(Number lr) {

@@ -175,6 +175,14 @@ class TrainingSessionTest {
     waitUntil(() -> session.state() == State.FINISHED && !session.isBusy());
     assertThat(session.stepsProperty().get()).isEqualTo(128);
     assertThat(session.run().history()).hasSize(4);
+
+    // fewer epochs than a finished run made: what is done stays done, and the status says so
+    robot.interact(() -> settings.epochs.set(2));
+    waitIdle();
+    assertThat(session.state()).isEqualTo(State.FINISHED);
+    assertThat(session.maxEpochsProperty().get()).isEqualTo(4);
+    assertThat(session.messageProperty().get())
+        .isEqualTo("Epochs set to 2: this run already made 4");
   }
 
   @Test
