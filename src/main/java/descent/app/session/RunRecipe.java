@@ -27,8 +27,8 @@ record RunRecipe(
     long seed) {
 
   /**
-   * Data up to this many numbers (rows × (features + 1)) build in about a millisecond, on the FX
-   * thread; larger data take up to half a second and build on the training thread instead.
+   * Data up to this many numbers (rows × (features + 1)) build within about 10 ms, on the FX
+   * thread; the largest data take up to half a second and build on the training thread instead.
    */
   static final long SMALL_DATA_CELLS = 50_000;
 
