@@ -10,8 +10,13 @@ import descent.app.session.TrainingSession.State;
 import descent.app.settings.SettingsModel;
 import descent.app.settings.SpeedSetting;
 import descent.data.Batch;
+import descent.train.TrainingEvent.BatchDone;
 import descent.train.TrainingRun;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.css.PseudoClass;
@@ -206,31 +211,112 @@ class MainWindowTest {
   void pauseDuringStepEpochStopsMidEpoch(FxRobot robot) throws Exception {
     robot.interact(() -> settings.numTrain.submit("100000"));
     robot.interact(() -> settings.batchSize.submit("1"));
-    robot.clickOn("#step-epoch"); // 100,000 minibatches: far more than the pause lets through
-    waitUntil(() -> session.stepsProperty().get() >= 20);
+    waitIdle(); // 100,000 rows build on the training thread
+    // the training thread stops at minibatch 20 until the pause has been asked for
+    CountDownLatch atTwenty = new CountDownLatch(1);
+    CountDownLatch paused = new CountDownLatch(1);
+    session.addTrainingThreadListener(
+        e -> {
+          if (e instanceof BatchDone b && b.step() == 20) {
+            atTwenty.countDown();
+            await(paused);
+          }
+        });
+    robot.clickOn("#step-epoch"); // 100,000 minibatches
+    assertThat(atTwenty.await(20, TimeUnit.SECONDS)).isTrue();
     robot.interact(session::playPause); // what Space does
+    paused.countDown();
 
     waitUntil(() -> session.state() == State.PAUSED && !session.isBusy());
     assertThat(session.run().history()).isEmpty();
     assertThat(session.epochProperty().get()).isEqualTo(1);
-    assertThat(session.batchProperty().get()).isBetween(20, 99_999);
-    assertThat((long) session.batchProperty().get()).isEqualTo(session.run().trainBatchIdx());
-    assertThat(robot.lookup("#message").queryAs(Label.class).getText()).startsWith("Paused");
+    assertThat(session.batchProperty().get()).isEqualTo(20);
+    assertThat(session.run().trainBatchIdx()).isEqualTo(20);
+    assertThat(robot.lookup("#message").queryAs(Label.class).getText())
+        .isEqualTo("Paused between minibatches: Space to go on, → to step");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
   void aNewLearningRateActsFromTheNextStepWhilePlaying(FxRobot robot) throws Exception {
     robot.interact(() -> settings.epochs.set(100));
     robot.interact(() -> settings.speed.positionProperty().set(2));
+    // the training thread stops after minibatch 5 until η has been changed
+    List<BatchDone> batches = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch atFive = new CountDownLatch(1);
+    CountDownLatch changed = new CountDownLatch(1);
+    session.addTrainingThreadListener(
+        e -> {
+          if (e instanceof BatchDone b) {
+            batches.add(b);
+            if (b.step() == 5) {
+              atFive.countDown();
+              await(changed);
+            }
+          }
+        });
     robot.clickOn("#play");
-    waitUntil(() -> session.stepsProperty().get() >= 2);
+    assertThat(atFive.await(20, TimeUnit.SECONDS)).isTrue();
     TrainingRun run = session.run();
     type(robot, "learning-rate-field", "0.1");
-    long changedAt = session.stepsProperty().get();
-    waitUntil(() -> session.stepsProperty().get() >= changedAt + 3);
+    changed.countDown();
+    waitUntil(() -> session.stepsProperty().get() >= 8);
     assertThat(session.run()).isSameAs(run);
-    assertThat(run.learningRate()).isEqualTo(0.1);
     assertThat(session.state()).isEqualTo(State.RUNNING);
+    robot.clickOn("#play");
+    waitIdle();
+
+    // recompute each update by hand from the minibatch it used: steps 2-5 took η = 0.03, the
+    // steps after the change took η = 0.1
+    for (int k = 1; k < 8; k++) {
+      BatchDone before = batches.get(k - 1);
+      BatchDone after = batches.get(k);
+      double eta = after.step() <= 5 ? 0.03 : 0.1;
+      assertThat(after.learningRate()).as("step %d", after.step()).isEqualTo(eta);
+      Batch batch = run.data().trainLoader(after.epoch()).get(after.batchIndex());
+      double[] expected = sgdStep(before.w(), before.b(), batch, eta);
+      double[] w = after.w();
+      for (int j = 0; j < w.length; j++) {
+        assertThat(w[j])
+            .as("w%d after step %d", j + 1, after.step())
+            .isCloseTo(expected[j], within(1e-12));
+      }
+      assertThat(after.b())
+          .as("b after step %d", after.step())
+          .isCloseTo(expected[w.length], within(1e-12));
+    }
+  }
+
+  /** w and b after one SGD step on mean((Xw + b − y)²/2), by hand: {w1 … wd, b}. */
+  private static double[] sgdStep(double[] w, double b, Batch batch, double eta) {
+    int m = batch.size();
+    int d = w.length;
+    double[] x = batch.x().toArray();
+    double[] y = batch.y().toArray();
+    double[] grad = new double[d + 1];
+    for (int i = 0; i < m; i++) {
+      double r = b - y[i];
+      for (int j = 0; j < d; j++) {
+        r += x[d * i + j] * w[j];
+      }
+      for (int j = 0; j < d; j++) {
+        grad[j] += r * x[d * i + j] / m;
+      }
+      grad[d] += r / m;
+    }
+    double[] next = new double[d + 1];
+    for (int j = 0; j < d; j++) {
+      next[j] = w[j] - eta * grad[j];
+    }
+    next[d] = b - eta * grad[d];
+    return next;
   }
 
   @Test
@@ -270,6 +356,7 @@ class MainWindowTest {
     waitUntil(() -> session.state() == State.FINISHED);
     TrainingRun run = session.run();
     type(robot, "epochs-field", "4");
+    waitIdle(); // the training thread makes the change
     assertThat(session.state()).isEqualTo(State.PAUSED);
     assertThat(session.run()).isSameAs(run);
     robot.clickOn("#play");
@@ -277,6 +364,7 @@ class MainWindowTest {
     assertThat(session.stepsProperty().get()).isEqualTo(128);
     assertThat(run.history()).hasSize(4);
     type(robot, "epochs-field", "2");
+    waitIdle();
     assertThat(session.state()).isEqualTo(State.FINISHED);
     assertThat(session.run()).isSameAs(run);
   }
@@ -307,8 +395,15 @@ class MainWindowTest {
     waitUntil(() -> session.state() == State.DIVERGED);
     Label banner = robot.lookup("#divergence-banner").queryAs(Label.class);
     assertThat(banner.isVisible()).isTrue();
+    // the banner names the step the status bar counts, and a rate computed from these data
     assertThat(banner.getText())
-        .matches("Diverged at epoch 1, step \\d+: loss = .+ — lower the learning rate");
+        .matches(
+            "Diverged at epoch 1, step \\d+: loss = .+ — try a learning rate of 0\\.5"
+                + " \\(stable below 1\\.\\d for these data and batch 32\\)");
+    assertThat(banner.getText())
+        .contains("step " + session.stepsProperty().get() + ":")
+        .contains(session.stabilityBoundProperty().get().describe());
+    assertThat(session.stepsProperty().get()).isEqualTo(session.run().divergence().step());
     assertThat(session.stepsProperty().get()).isLessThan(20);
     // the controls keep working: a smaller learning rate starts a healthy run
     type(robot, "learning-rate-field", "0.03");

@@ -1,10 +1,19 @@
 package descent.app.session;
 
 import descent.train.TrainingRun;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
@@ -12,6 +21,12 @@ import javafx.concurrent.Task;
  * Runs a {@link TrainingRun} on one background thread. Each start takes a snapshot of the run and
  * the mode; tasks queue on a single daemon thread, so two tasks never touch a run at once and no
  * thread keeps the JVM alive.
+ *
+ * <p>Besides training, the same thread runs {@linkplain #submit commands} that change a run (such
+ * as a new number of epochs) and {@linkplain #execute jobs} such as building a large run, and hands
+ * their results back to the FX thread: a run is only ever touched on this one thread. A playing
+ * task runs waiting commands between minibatches, so a command acts at once even while the run
+ * plays.
  */
 final class TrainingService extends Service<Void> {
   /** What one start of the service does. */
@@ -32,12 +47,18 @@ final class TrainingService extends Service<Void> {
             return t;
           });
   private final DoubleSupplier stepsPerSecond;
+  private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+  // work handed to the training thread whose result has not come back to the FX thread yet
+  private final IntegerProperty pending = new SimpleIntegerProperty();
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
   private TrainingRun run;
   private Mode mode = Mode.STEP;
+  private boolean playing; // read and written on the training thread only
 
   TrainingService(DoubleSupplier stepsPerSecond) {
     this.stepsPerSecond = stepsPerSecond;
     setExecutor(executor);
+    busy.bind(runningProperty().or(pending.greaterThan(0)));
   }
 
   /** Starts {@code mode} on {@code run}; the service must not be running. */
@@ -67,6 +88,70 @@ final class TrainingService extends Service<Void> {
     return run != null && run.isStopRequested();
   }
 
+  /**
+   * Runs {@code work} on the training thread, between two minibatches if a task is playing,
+   * otherwise as soon as the thread is free; then hands its result to {@code done} (or its
+   * exception to {@code failed}) on the FX thread. Such commands run once each, in order.
+   */
+  <T> void submit(Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
+    if (executor.isShutdown()) {
+      return;
+    }
+    commands.add(handOff(work, done, failed));
+    executor.execute(this::runCommands); // does nothing if a playing task ran it first
+  }
+
+  /**
+   * Like {@link #submit}, but {@code work} waits behind whatever is queued on the training thread,
+   * a playing task included: for work that must not run in the middle of training.
+   */
+  <T> void execute(Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
+    if (!executor.isShutdown()) {
+      executor.execute(handOff(work, done, failed));
+    }
+  }
+
+  private <T> Runnable handOff(
+      Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
+    pending.set(pending.get() + 1);
+    return () -> {
+      try {
+        T result = work.get();
+        Platform.runLater(
+            () -> {
+              pending.set(pending.get() - 1);
+              done.accept(result);
+            });
+      } catch (RuntimeException e) {
+        Platform.runLater(
+            () -> {
+              pending.set(pending.get() - 1);
+              failed.accept(e);
+            });
+      }
+    };
+  }
+
+  /** Runs the waiting commands; called on the training thread only. */
+  private void runCommands() {
+    for (Runnable c; (c = commands.poll()) != null; ) {
+      c.run();
+    }
+  }
+
+  /**
+   * Whether a playing task is running the current command between its minibatches, so the run goes
+   * on after it. Call it from a command, on the training thread.
+   */
+  boolean isPlaying() {
+    return playing;
+  }
+
+  /** Whether a task runs or submitted work has not reported back yet. */
+  ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
+  }
+
   /** The mode of the latest start. */
   Mode mode() {
     return mode;
@@ -93,18 +178,35 @@ final class TrainingService extends Service<Void> {
         return null;
       }
 
-      /** Sleeps in short slices so a pause at 1 step/s still answers at once. */
+      /** Sleeps in short slices so a pause or a command at 1 step/s still acts at once. */
       private void sleepUnlessPaused(long nanos) throws InterruptedException {
         long end = System.nanoTime() + nanos;
         for (long left = nanos; left > 0 && !r.isStopRequested(); left = end - System.nanoTime()) {
           TimeUnit.NANOSECONDS.sleep(Math.min(left, 20_000_000L));
+          runCommands(); // a change of epochs need not wait for a slow pace
         }
       }
 
-      /** Steps at the chosen pace; reads the speed every step so the slider acts at once. */
+      /**
+       * Steps at the chosen pace; reads the speed every step so the slider acts at once, and runs
+       * waiting commands before each step, so a change of epochs counts from the next minibatch.
+       */
       private void play() throws InterruptedException {
+        playing = true;
+        try {
+          playPaced();
+        } finally {
+          playing = false;
+        }
+      }
+
+      private void playPaced() throws InterruptedException {
         long next = System.nanoTime();
-        while (!r.isStopRequested() && !r.isOver()) {
+        while (true) {
+          runCommands();
+          if (r.isStopRequested() || r.isOver()) {
+            return;
+          }
           r.step();
           double rate = stepsPerSecond.getAsDouble();
           if (Double.isInfinite(rate)) {

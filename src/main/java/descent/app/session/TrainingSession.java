@@ -1,36 +1,22 @@
 package descent.app.session;
 
 import descent.app.params.ParametersModel;
+import descent.app.session.RunRecipe.PreparedRun;
 import descent.app.settings.Setting;
 import descent.app.settings.SettingsModel;
-import descent.data.RegressionData;
-import descent.data.SyntheticRegressionData;
-import descent.model.LinearRegressionScratch;
-import descent.train.LeastSquares;
-import descent.train.RunSpec;
 import descent.train.StabilityBound;
 import descent.train.TrainingEvent;
 import descent.train.TrainingEvent.BatchDone;
-import descent.train.TrainingEvent.Diverged;
-import descent.train.TrainingEvent.EpochDone;
-import descent.train.TrainingEvent.RunFinished;
+import descent.train.TrainingListener;
 import descent.train.TrainingRun;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 
 /**
@@ -38,8 +24,10 @@ import javafx.beans.value.ChangeListener;
  * background {@link TrainingService}, and turns the run's events into properties the views bind to.
  * Lives on the FX thread.
  *
- * <p>Events travel from the training thread through a lock-free queue and are applied once per
- * frame, so the training thread never waits for the UI and the UI updates at most once per frame.
+ * <p>The run belongs to the training thread: the session never steps it or changes its state
+ * itself, but hands commands (play, a new number of epochs, building a large run) to that thread.
+ * Events come back through a bounded {@link EventInbox} and are applied once per frame ({@link
+ * SessionStatus} for the counters), so the UI updates at most once per frame.
  */
 public final class TrainingSession {
   /** What the status bar shows. */
@@ -65,30 +53,22 @@ public final class TrainingSession {
 
   private final SettingsModel settings;
   private final ParametersModel parameters = new ParametersModel();
+  private final SessionStatus status = new SessionStatus();
   private final TrainingService service;
-  private final List<FrameListener> frameListeners = new ArrayList<>();
-  private final AnimationTimer frames;
-
-  private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.READY);
-  private final ReadOnlyIntegerWrapper epoch = new ReadOnlyIntegerWrapper();
-  private final ReadOnlyIntegerWrapper maxEpochs = new ReadOnlyIntegerWrapper();
-  private final ReadOnlyIntegerWrapper batch = new ReadOnlyIntegerWrapper();
-  private final ReadOnlyIntegerWrapper batchesPerEpoch = new ReadOnlyIntegerWrapper();
-  private final ReadOnlyLongWrapper steps = new ReadOnlyLongWrapper();
-  private final ReadOnlyDoubleWrapper examplesPerSecond = new ReadOnlyDoubleWrapper();
-  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper divergence = new ReadOnlyStringWrapper(null);
-  private final ReadOnlyObjectWrapper<StabilityBound> stabilityBound =
-      new ReadOnlyObjectWrapper<>();
-
+  private final FramePump frames;
+  private final RunBuilder builder;
   private TrainingRun run;
-  private ConcurrentLinkedQueue<TrainingEvent> inbox = new ConcurrentLinkedQueue<>();
-  private long examplesSeen;
-  private final ArrayDeque<long[]> rateWindow = new ArrayDeque<>(); // {nanoTime, examples}
 
   public TrainingSession(SettingsModel settings) {
+    this(settings, EventInbox.DEFAULT_CAPACITY);
+  }
+
+  /** A session whose inbox holds at most {@code inboxCapacity} minibatches, for tests. */
+  TrainingSession(SettingsModel settings, int inboxCapacity) {
     this.settings = settings;
     this.service = new TrainingService(settings.speed::stepsPerSecond);
+    this.frames = new FramePump(inboxCapacity, this::apply, status::epochsChanged);
+    this.builder = new RunBuilder(service, frames::newInbox, this::install, status::say);
     service.setOnSucceeded(e -> onTaskEnded());
     service.setOnCancelled(e -> onTaskEnded());
     service.setOnFailed(e -> onTaskFailed(service.getException()));
@@ -101,22 +81,14 @@ public final class TrainingSession {
         s.observableValue().addListener(reset);
       }
     }
-    frames =
-        new AnimationTimer() {
-          @Override
-          public void handle(long now) {
-            drain();
-          }
-        };
-    newRun();
-    message.set("Ready: press Play (Space) or Step (→)");
+    builder.request(RunRecipe.of(settings), null, true);
   }
 
   // ---------------------------------------------------------------- commands
 
   /** Space: plays, or pauses between minibatches. */
   public void playPause() {
-    if (state.get() == State.RUNNING) {
+    if (status.state.get() == State.RUNNING) {
       pause();
     } else {
       play();
@@ -125,12 +97,12 @@ public final class TrainingSession {
 
   public void play() {
     if (canStep()) {
-      begin(TrainingService.Mode.PLAY);
+      begin(TrainingService.Mode.PLAY, "Training…");
     }
   }
 
   public void pause() {
-    if (state.get() == State.RUNNING) {
+    if (status.state.get() == State.RUNNING) {
       service.requestPause(); // the task ends after its current minibatch
     }
   }
@@ -138,14 +110,14 @@ public final class TrainingSession {
   /** →: exactly one training minibatch. */
   public void step() {
     if (canStep()) {
-      begin(TrainingService.Mode.STEP);
+      begin(TrainingService.Mode.STEP, "One minibatch");
     }
   }
 
   /** Shift+→: the rest of the current epoch, then its validation. */
   public void stepEpoch() {
     if (canStep()) {
-      begin(TrainingService.Mode.EPOCH);
+      begin(TrainingService.Mode.EPOCH, "One epoch");
     }
   }
 
@@ -156,242 +128,145 @@ public final class TrainingSession {
 
   /** Stops training for good, e.g. when the window closes. */
   public void shutdown() {
-    frames.stop();
+    frames.close();
     service.shutdown();
   }
 
+  /** Shows an unexpected error in the status bar. */
+  public void report(Throwable error) {
+    status.say("Unexpected error: " + error);
+  }
+
+  /**
+   * Hears every event of every run on the training thread, as the run makes it and before the
+   * frame's batching. For tests and diagnostics: the training thread waits while it runs.
+   */
+  public void addTrainingThreadListener(TrainingListener listener) {
+    frames.addTrainingThreadListener(listener);
+  }
+
   private boolean canStep() {
-    if (run.isOver()) {
-      message.set(
-          state.get() == State.DIVERGED
-              ? "The run diverged: lower the learning rate, or Reset (R)"
-              : "The run is finished: raise the epochs to go on, or Reset (R)");
+    if (builder.isBuilding()) {
+      status.say("A fresh run is being built: one moment");
+      return false;
+    }
+    if (status.isOver()) {
+      status.sayWhyOver();
       return false;
     }
     return !service.isRunning();
   }
 
-  private void begin(TrainingService.Mode mode) {
-    state.set(State.RUNNING);
+  private void begin(TrainingService.Mode mode, String what) {
+    status.running(what);
     frames.start();
-    message.set(
-        switch (mode) {
-          case PLAY -> "Training…";
-          case STEP -> "One minibatch";
-          case EPOCH -> "One epoch";
-        });
     service.start(run, mode);
   }
 
   private void onTaskEnded() {
     drain();
     frames.stop(); // nothing moves until the next start: no frames to spend
-    examplesPerSecond.set(0);
-    if (run.isOver() || state.get() != State.RUNNING) {
-      return; // drain() set FINISHED or DIVERGED, or a reset made a new run
+    status.stopped();
+    if (status.state.get() != State.RUNNING) {
+      return; // drain() showed FINISHED or DIVERGED, or a reset made a new run
     }
-    state.set(State.PAUSED);
-    if (service.isPauseRequested()) {
-      message.set("Paused between minibatches: Space to go on, → to step");
-      return;
+    if (builder.isBuilding()) {
+      status.state.set(State.PAUSED); // the message says a fresh run is on its way
+    } else {
+      status.paused(service.mode(), service.isPauseRequested());
     }
-    message.set(
-        switch (service.mode()) {
-          case STEP -> "Stepped one minibatch: → for the next, Space to play";
-          case EPOCH -> "Epoch " + run.epoch() + " done and validated";
-          case PLAY -> "Paused";
-        });
   }
 
   private void onTaskFailed(Throwable error) {
     drain();
     frames.stop();
-    state.set(State.PAUSED);
-    message.set("Training stopped by an unexpected error: " + error);
+    status.failed(error);
   }
 
-  /** Shows an unexpected error in the status bar. */
-  public void report(Throwable error) {
-    message.set("Unexpected error: " + error);
-  }
-
-  /** More epochs continue the run, fewer end it sooner; nothing learned is thrown away. */
+  /**
+   * More epochs continue the run, fewer end it sooner; nothing learned is thrown away. The training
+   * thread makes the change, between minibatches, since it may be stepping the run right now.
+   */
   private void onEpochs(int epochs) {
-    if (state.get() == State.DIVERGED) {
+    if (status.state.get() == State.DIVERGED) {
       reset("epochs changed after divergence");
       return;
     }
-    boolean wasFinished = run.isOver();
-    run.setMaxEpochs(epochs); // a running task sees it at the end of its epoch
-    maxEpochs.set(epochs);
-    if (!service.isRunning() && !run.isOver() && run.epoch() >= epochs) {
-      run.step(); // idle at the boundary of an epoch already done: this only finishes the run
-      drain();
-      return;
+    status.maxEpochs.set(epochs);
+    if (builder.isBuilding()) {
+      return; // the fresh run takes the settings as they are when it is installed
     }
-    if (wasFinished && !run.isOver()) {
-      state.set(State.PAUSED);
-      epoch.set(run.epoch() + 1);
-      batch.set(0);
-      message.set("Epochs raised to " + epochs + ": Play or Step to go on from here");
-    } else {
-      message.set("Epochs set to " + epochs + " for this run");
-    }
+    TrainingRun target = run;
+    EventInbox targetInbox = frames.inbox();
+    service.submit(
+        () -> {
+          EpochsChange change = EpochsChange.apply(target, epochs, service.isPlaying());
+          targetInbox.note(change); // after the events the change caused
+          return change;
+        },
+        change -> drain(), // shows the note now even if no frame is due
+        this::report);
   }
 
   private void onLearningRate(Number lr) {
-    if (state.get() == State.DIVERGED) {
+    if (status.state.get() == State.DIVERGED) {
       reset("learning rate changed after divergence");
     } else {
-      run.setLearningRate(lr.doubleValue()); // takes effect from the next step
+      run.setLearningRate(lr.doubleValue()); // volatile: the next update uses it
     }
   }
 
   private void reset(String why) {
-    newRun();
-    message.set(why + ": a fresh run is ready (Space to play)");
+    builder.request(RunRecipe.of(settings), why, false);
   }
 
-  /**
-   * Builds a run from the current settings and makes it current. The old run's task, if any, is
-   * cancelled; it may finish one more step, into its own queue, which nobody reads.
-   */
-  private void newRun() {
-    ConcurrentLinkedQueue<TrainingEvent> queue = new ConcurrentLinkedQueue<>();
-    long seed = (long) settings.seed.value();
-    double[] trueW = settings.trueW.value();
-    RegressionData data =
-        new SyntheticRegressionData(
-            trueW,
-            settings.trueB.value(),
-            settings.noise.value(),
-            settings.numTrain.intValue(),
-            settings.numVal.intValue(),
-            settings.batchSize.intValue(),
-            true,
-            seed);
-    // the same RunSpec as the command line's, so a seed gives the same run in both
-    RunSpec spec =
-        new RunSpec(
-            settings.learningRate.value(),
-            settings.sigma.value(),
-            settings.epochs.intValue(),
-            0,
-            seed);
-    LinearRegressionScratch model = spec.newModel(trueW.length);
-    TrainingRun fresh = spec.newTrainer().prepare(model, data, queue::add);
-    LeastSquares.Fit ols =
-        LeastSquares.fit(data.trainFeatures(), data.trainTargets(), data.numFeatures());
-    StabilityBound bound = StabilityBound.of(data);
-    // everything is built: only now stop the old run (after its current minibatch) and swap
+  // ---------------------------------------------------------------- installing runs
+
+  /** Makes {@code p} the current run; the old run's task, if any, is cancelled. */
+  private void install(PreparedRun p, String why) {
     if (service.isRunning()) {
       service.requestPause();
-      service.cancel();
+      service.cancel(); // it may finish one more step, into its closed inbox
     }
-    frames.stop();
-    run = fresh;
-    inbox = queue;
-    parameters.reset(trueW, settings.trueB.value(), ols, model.w().toArray(), model.b().item());
-    state.set(State.READY);
-    epoch.set(1);
-    maxEpochs.set(run.maxEpochs());
-    batch.set(0);
-    batchesPerEpoch.set(run.batchesPerEpoch());
-    steps.set(0);
-    examplesSeen = 0;
-    rateWindow.clear();
-    examplesPerSecond.set(0);
-    divergence.set(null);
-    stabilityBound.set(bound);
-    for (FrameListener l : frameListeners) {
-      l.onReset();
+    run = p.run();
+    // settings changed while a large run was building; no thread has the new run yet
+    if (run.learningRate() != settings.learningRate.value()) {
+      run.setLearningRate(settings.learningRate.value());
     }
+    if (run.maxEpochs() != settings.epochs.intValue()) {
+      run.setMaxEpochs(settings.epochs.intValue());
+    }
+    parameters.reset(p.trueW(), p.trueB(), p.ols(), p.initialW(), p.initialB());
+    status.start(p, run.maxEpochs(), why);
+    frames.connect(p.inbox());
   }
 
   // ---------------------------------------------------------------- events, once per frame
 
-  /** Applies every event that arrived since the last frame. Called by the frame timer. */
+  /**
+   * Applies every event that arrived since the last frame. Called once per frame while training.
+   */
   public void drain() {
-    List<TrainingEvent> events = new ArrayList<>();
-    for (TrainingEvent e; (e = inbox.poll()) != null; ) {
-      events.add(e);
-    }
-    updateRate(System.nanoTime());
-    if (events.isEmpty()) {
-      return;
-    }
-    BatchDone last = null;
-    int ep = epoch.get();
-    int done = batch.get();
-    for (TrainingEvent e : events) {
-      if (e instanceof BatchDone b) {
-        last = b;
-        examplesSeen += b.examples();
-        ep = b.epoch() + 1;
-        done = b.batchIndex() + 1;
-      } else if (e instanceof EpochDone d) {
-        if (d.epoch() + 1 < maxEpochs.get()) {
-          ep = d.epoch() + 2; // the next epoch begins
-          done = 0;
-        }
-      } else if (e instanceof RunFinished f) {
-        state.set(State.FINISHED);
-        message.set("Finished " + f.epochs() + " epochs, " + f.steps() + " steps");
-      } else if (e instanceof Diverged d) {
-        state.set(State.DIVERGED);
-        divergence.set(divergenceMessage(d));
-        message.set("Diverged: lower the learning rate, then Reset (R)");
-      }
-    }
-    epoch.set(ep);
-    batch.set(done);
+    frames.pump();
+  }
+
+  private void apply(List<TrainingEvent> events) {
+    BatchDone last = status.apply(events, settings.learningRate.value());
     if (last != null) {
-      steps.set(last.step());
       parameters.update(last.w(), last.b());
     }
-    for (FrameListener l : frameListeners) {
-      l.onEvents(events);
-    }
+    status.measure(System.nanoTime());
   }
 
-  /** "Diverged at epoch 1, step 4: loss = ∞ — lower the learning rate". */
-  static String divergenceMessage(Diverged d) {
-    return "Diverged at epoch "
-        + (d.epoch() + 1)
-        + ", step "
-        + d.step()
-        + ": loss = "
-        + formatLoss(d.loss())
-        + " — lower the learning rate";
-  }
-
-  static String formatLoss(double v) {
-    if (Double.isNaN(v)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(v)) {
-      return v > 0 ? "∞" : "−∞";
-    }
-    return Math.abs(v) >= 1e5 || (v != 0 && Math.abs(v) < 1e-4)
-        ? String.format(Locale.ROOT, "%.3g", v)
-        : String.format(Locale.ROOT, "%.6f", v);
-  }
-
-  private void updateRate(long now) {
-    rateWindow.addLast(new long[] {now, examplesSeen});
-    while (rateWindow.size() > 2 && now - rateWindow.peekFirst()[0] > 1_000_000_000L) {
-      rateWindow.removeFirst();
-    }
-    long[] first = rateWindow.peekFirst();
-    double dt = (now - first[0]) / 1e9;
-    boolean running = state.get() == State.RUNNING;
-    examplesPerSecond.set(running && dt > 0.2 ? (examplesSeen - first[1]) / dt : 0);
+  /** The current run's inbox (for tests). */
+  EventInbox inbox() {
+    return frames.inbox();
   }
 
   // ---------------------------------------------------------------- state for views
 
   public void addFrameListener(FrameListener l) {
-    frameListeners.add(l);
+    frames.addFrameListener(l);
   }
 
   public SettingsModel settings() {
@@ -407,62 +282,64 @@ public final class TrainingSession {
     return run;
   }
 
-  /** Whether the background thread is stepping the run. */
+  /** Whether the training thread is stepping the run or has a command of ours to carry out. */
   public boolean isBusy() {
-    return service.isRunning();
+    return service.busyProperty().get();
   }
 
-  public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
-    return service.runningProperty();
+  public ReadOnlyBooleanProperty busyProperty() {
+    return service.busyProperty();
   }
 
   public ReadOnlyObjectProperty<State> stateProperty() {
-    return state.getReadOnlyProperty();
+    return status.state.getReadOnlyProperty();
   }
 
   public State state() {
-    return state.get();
+    return status.state.get();
   }
 
   /** The current epoch, from 1. */
   public ReadOnlyIntegerProperty epochProperty() {
-    return epoch.getReadOnlyProperty();
+    return status.epoch.getReadOnlyProperty();
   }
 
   public ReadOnlyIntegerProperty maxEpochsProperty() {
-    return maxEpochs.getReadOnlyProperty();
+    return status.maxEpochs.getReadOnlyProperty();
   }
 
   /** Minibatches done in the current epoch. */
   public ReadOnlyIntegerProperty batchProperty() {
-    return batch.getReadOnlyProperty();
+    return status.batch.getReadOnlyProperty();
   }
 
   public ReadOnlyIntegerProperty batchesPerEpochProperty() {
-    return batchesPerEpoch.getReadOnlyProperty();
+    return status.batchesPerEpoch.getReadOnlyProperty();
   }
 
-  /** Training minibatches done in this run. */
+  /** Training minibatches done in this run; after a divergence, the one that diverged included. */
   public ReadOnlyLongProperty stepsProperty() {
-    return steps.getReadOnlyProperty();
+    return status.steps.getReadOnlyProperty();
   }
 
   public ReadOnlyDoubleProperty examplesPerSecondProperty() {
-    return examplesPerSecond.getReadOnlyProperty();
+    return status.examplesPerSecond.getReadOnlyProperty();
   }
 
   /** A line for the status bar: what just happened and why. */
   public ReadOnlyStringProperty messageProperty() {
-    return message.getReadOnlyProperty();
+    return status.message.getReadOnlyProperty();
   }
 
   /** The largest stable learning rate for the current run's data and batch size. */
   public ReadOnlyObjectProperty<StabilityBound> stabilityBoundProperty() {
-    return stabilityBound.getReadOnlyProperty();
+    return status.stabilityBound.getReadOnlyProperty();
   }
 
-  /** The divergence banner's text, or null while the run is healthy. */
+  /**
+   * The divergence banner's text, with a learning rate to try, or null while the run is healthy.
+   */
   public ReadOnlyStringProperty divergenceProperty() {
-    return divergence.getReadOnlyProperty();
+    return status.divergence.getReadOnlyProperty();
   }
 }

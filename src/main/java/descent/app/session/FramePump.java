@@ -1,0 +1,114 @@
+package descent.app.session;
+
+import descent.app.session.TrainingSession.FrameListener;
+import descent.train.TrainingEvent;
+import descent.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+
+/**
+ * Carries the current run's events from its {@link EventInbox} to the FX thread: once per frame
+ * while training runs, and whenever the session asks. The events go first to the session (counters,
+ * parameters), interleaved in order with the session's notes of epochs changes, then all at once to
+ * the {@link FrameListener}s (the chart). Lives on the FX thread.
+ */
+final class FramePump {
+  private final int inboxCapacity;
+  private final Consumer<List<TrainingEvent>> session;
+  private final Consumer<EpochsChange> changes;
+  private final List<FrameListener> listeners = new ArrayList<>();
+  private final List<TrainingListener> trainingThreadListeners = new CopyOnWriteArrayList<>();
+  private final AnimationTimer frames;
+  private EventInbox inbox;
+
+  /**
+   * @param inboxCapacity how many minibatches each run's inbox holds before training waits
+   * @param session applies a batch of events to the session's own state, first
+   * @param changes shows what a change of epochs did, in order with the events
+   */
+  FramePump(
+      int inboxCapacity, Consumer<List<TrainingEvent>> session, Consumer<EpochsChange> changes) {
+    this.inboxCapacity = inboxCapacity;
+    this.session = session;
+    this.changes = changes;
+    this.frames =
+        new AnimationTimer() {
+          @Override
+          public void handle(long now) {
+            pump();
+          }
+        };
+  }
+
+  /** A fresh inbox for a new run, bounded and heard by the training-thread listeners. */
+  EventInbox newInbox() {
+    return new EventInbox(inboxCapacity, trainingThreadListeners);
+  }
+
+  /** Reads {@code next} from now on; the old inbox is closed, so its late events go nowhere. */
+  void connect(EventInbox next) {
+    frames.stop();
+    if (inbox != null) {
+      inbox.close();
+    }
+    inbox = next;
+    for (FrameListener l : listeners) {
+      l.onReset();
+    }
+  }
+
+  /** Takes and applies every waiting event and note (possibly none). */
+  void pump() {
+    List<Object> items = inbox.drain();
+    List<TrainingEvent> events = new ArrayList<>(items.size());
+    int applied = 0;
+    for (Object item : items) {
+      if (item instanceof TrainingEvent e) {
+        events.add(e);
+      } else if (item instanceof EpochsChange change) {
+        if (applied < events.size()) {
+          session.accept(events.subList(applied, events.size()));
+          applied = events.size();
+        }
+        changes.accept(change);
+      }
+    }
+    session.accept(events.subList(applied, events.size())); // even if empty: once per frame
+    if (!events.isEmpty()) {
+      for (FrameListener l : listeners) {
+        l.onEvents(events);
+      }
+    }
+  }
+
+  /** Pumps once per frame, while training runs. */
+  void start() {
+    frames.start();
+  }
+
+  /** No frames to spend while nothing moves. */
+  void stop() {
+    frames.stop();
+  }
+
+  /** For good: frees a training thread waiting on the inbox. */
+  void close() {
+    frames.stop();
+    inbox.close();
+  }
+
+  void addFrameListener(FrameListener l) {
+    listeners.add(l);
+  }
+
+  void addTrainingThreadListener(TrainingListener l) {
+    trainingThreadListeners.add(l);
+  }
+
+  EventInbox inbox() {
+    return inbox;
+  }
+}

@@ -1,0 +1,107 @@
+package descent.app.session;
+
+import descent.app.settings.SettingsModel;
+import descent.data.RegressionData;
+import descent.data.SyntheticRegressionData;
+import descent.model.LinearRegressionScratch;
+import descent.train.LeastSquares;
+import descent.train.RunSpec;
+import descent.train.StabilityBound;
+import descent.train.TrainingRun;
+import java.util.Locale;
+
+/**
+ * Everything needed to build a run, copied from the settings on the FX thread, so that {@link
+ * #build} may then run on any thread without reading a JavaFX property.
+ */
+record RunRecipe(
+    double[] trueW,
+    double trueB,
+    double noise,
+    int numTrain,
+    int numVal,
+    int batchSize,
+    double learningRate,
+    double sigma,
+    int epochs,
+    long seed) {
+
+  /**
+   * Data up to this many numbers (rows × (features + 1)) build within about 10 ms, on the FX
+   * thread; the largest data take up to half a second and build on the training thread instead.
+   */
+  static final long SMALL_DATA_CELLS = 50_000;
+
+  RunRecipe {
+    trueW = trueW.clone();
+  }
+
+  @Override
+  public double[] trueW() {
+    return trueW.clone();
+  }
+
+  /** Reads the settings; call it on the FX thread. */
+  static RunRecipe of(SettingsModel s) {
+    return new RunRecipe(
+        s.trueW.value(),
+        s.trueB.value(),
+        s.noise.value(),
+        s.numTrain.intValue(),
+        s.numVal.intValue(),
+        s.batchSize.intValue(),
+        s.learningRate.value(),
+        s.sigma.value(),
+        s.epochs.intValue(),
+        (long) s.seed.value());
+  }
+
+  /** Whether the data are small enough to build without the user noticing a pause. */
+  boolean isSmall() {
+    return (long) (numTrain + numVal) * (trueW.length + 1) <= SMALL_DATA_CELLS;
+  }
+
+  /** How many training rows, for the status line while a large run builds. */
+  String describeSize() {
+    return String.format(Locale.ROOT, "%,d + %,d rows", numTrain, numVal);
+  }
+
+  /** Builds the data, the run (its events going to {@code inbox}), least squares and bound. */
+  PreparedRun build(EventInbox inbox) {
+    RegressionData data =
+        new SyntheticRegressionData(trueW, trueB, noise, numTrain, numVal, batchSize, true, seed);
+    // the same RunSpec as the command line's, so a seed gives the same run in both
+    RunSpec spec = new RunSpec(learningRate, sigma, epochs, 0, seed);
+    LinearRegressionScratch model = spec.newModel(trueW.length);
+    TrainingRun run = spec.newTrainer().prepare(model, data, inbox);
+    LeastSquares.Fit ols =
+        LeastSquares.fit(data.trainFeatures(), data.trainTargets(), data.numFeatures());
+    return new PreparedRun(
+        run,
+        inbox,
+        trueW,
+        trueB,
+        ols,
+        StabilityBound.of(data),
+        model.w().toArray(),
+        model.b().item(),
+        run.maxEpochs(),
+        run.batchesPerEpoch());
+  }
+
+  /**
+   * A run ready for its first step, with what the views show before it starts. Its numbers are
+   * copies, read before any training thread touches the run.
+   */
+  record PreparedRun(
+      TrainingRun run,
+      EventInbox inbox,
+      double[] trueW,
+      double trueB,
+      LeastSquares.Fit ols,
+      StabilityBound bound,
+      double[] initialW,
+      double initialB,
+      int maxEpochs,
+      int batchesPerEpoch) {}
+}
