@@ -23,7 +23,7 @@ import java.util.Objects;
  */
 public final class CsvRegressionData extends RegressionData {
   /** The delimiters tried on the header line, in order of preference on a tie. */
-  static final char[] DELIMITERS = CsvTableReader.DELIMITERS;
+  static final char[] DELIMITERS = CsvDialect.DELIMITERS;
 
   private final Path file;
   private final char delimiter;
@@ -181,16 +181,11 @@ public final class CsvRegressionData extends RegressionData {
    * which the header is not well-formed CSV (say {@code ,} for {@code "a,b";c}) scores nothing.
    */
   static char sniff(String text) {
-    char best = DELIMITERS[0];
-    int most = -1;
-    for (char delimiter : DELIMITERS) {
-      int fields = CsvTableReader.headerWidth(new StringReader(text), delimiter);
-      if (fields > most) {
-        best = delimiter;
-        most = fields;
-      }
+    try {
+      return CsvDialect.sniff(() -> new StringReader(text));
+    } catch (DataFileException e) {
+      throw new AssertionError("a string opens", e);
     }
-    return best;
   }
 
   /** {@code text} in double quotes, control characters escaped, shortened to stay readable. */

@@ -4,7 +4,6 @@ import static descent.data.CsvRegressionData.quote;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -12,14 +11,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -30,9 +25,6 @@ import org.apache.commons.csv.CSVRecord;
  * from the wording of the parser's messages.
  */
 final class CsvTableReader {
-  /** The delimiters tried on the header line, in order of preference on a tie. */
-  static final char[] DELIMITERS = {',', ';', '\t'};
-
   /** A plain decimal number: no hex, no {@code NaN}/{@code Infinity}, no {@code d}/{@code f}. */
   static final Pattern DECIMAL =
       Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
@@ -41,9 +33,6 @@ final class CsvTableReader {
       Pattern.compile("[+-]?(?:nan|inf|infinity|∞)", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d*,\\d+");
-
-  /** The most columns an unknown --target's message lists before "and N more". */
-  private static final int LISTED_COLUMNS = 10;
 
   /** The largest array Java allocates reliably. */
   private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
@@ -87,13 +76,13 @@ final class CsvTableReader {
   }
 
   Table read(String targetOrNull) throws DataFileException {
-    char delimiter = sniff(file);
+    char delimiter = CsvDialect.sniff(() -> open(file));
     List<String> header = null;
     int headerLine = 0;
     int target = -1;
     long lastLine = 0; // the physical line on which the previous record ended
     try (Utf8LineReader reader = open(file);
-        CSVParser parser = CSVParser.parse(reader, format(delimiter))) {
+        CSVParser parser = CSVParser.parse(reader, CsvDialect.format(delimiter))) {
       Iterator<CSVRecord> records = parser.iterator();
       while (true) {
         CSVRecord record;
@@ -110,7 +99,7 @@ final class CsvTableReader {
         // Below the header, a line of delimiters only is blank, as spreadsheets write it. Above
         // it only a line of spaces is: ",," as the first line must not make the next line the
         // header, so it is refused as a header with empty names.
-        if (header == null ? isEmptyLine(record) : isBlank(record)) {
+        if (header == null ? CsvDialect.isEmptyLine(record) : CsvDialect.isBlank(record)) {
           continue;
         }
         if (header == null) {
@@ -119,8 +108,8 @@ final class CsvTableReader {
           if (onlyWhitespaceLeft(reader, records)) {
             throw new DataFileException(file, 0, 0, "the file is empty");
           }
-          checkHeader(header, line, delimiter);
-          target = targetIndex(header, targetOrNull, line);
+          CsvHeader.check(file, header, line, delimiter);
+          target = CsvHeader.targetIndex(file, header, targetOrNull, line);
         } else {
           add(record, header, target, line, delimiter);
         }
@@ -189,7 +178,7 @@ final class CsvTableReader {
               + " is missing"
               + (size == 1
                   ? " (the delimiter, taken from the header, is the "
-                      + delimiterName(delimiter)
+                      + CsvDialect.delimiterName(delimiter)
                       + ")"
                   : ""));
     }
@@ -235,91 +224,6 @@ final class CsvTableReader {
 
   private int[] trim(int[] values) {
     return values.length == n ? values : Arrays.copyOf(values, n);
-  }
-
-  private void checkHeader(List<String> header, int line, char delimiter) throws DataFileException {
-    if (header.stream().allMatch(String::isEmpty)) {
-      throw new DataFileException(
-          file,
-          line,
-          0,
-          "the header has empty column names (the line holds only "
-              + delimiterName(delimiter)
-              + "s); the first line must name the columns");
-    }
-    if (header.stream().allMatch(name -> DECIMAL.matcher(name).matches())) {
-      throw new DataFileException(
-          file,
-          line,
-          0,
-          "the first line looks like data, not a header; add a header row naming the columns");
-    }
-    if (header.size() < 2) {
-      throw new DataFileException(
-          file,
-          line,
-          0,
-          "the header has one column ("
-              + quote(header.get(0))
-              + "); need at least one feature and a target, separated by commas, semicolons"
-              + " or tabs");
-    }
-    Map<String, Integer> seen = new HashMap<>();
-    for (int j = 0; j < header.size(); j++) {
-      String name = header.get(j);
-      if (name.isEmpty()) {
-        throw new DataFileException(
-            file,
-            line,
-            j + 1,
-            "column "
-                + (j + 1)
-                + " has no name"
-                + (j == header.size() - 1
-                    ? " (a " + delimiterName(delimiter) + " at the end of the header?)"
-                    : ""));
-      }
-      Integer first = seen.putIfAbsent(name, j + 1);
-      if (first != null) {
-        throw new DataFileException(
-            file,
-            line,
-            j + 1,
-            "column "
-                + (j + 1)
-                + " is named "
-                + quote(name)
-                + ", like column "
-                + first
-                + "; column names must be unique");
-      }
-    }
-  }
-
-  private int targetIndex(List<String> header, String targetOrNull, int line)
-      throws DataFileException {
-    if (targetOrNull == null) {
-      return header.size() - 1;
-    }
-    int index = header.indexOf(targetOrNull);
-    if (index < 0) {
-      String listed =
-          header.stream()
-              .limit(LISTED_COLUMNS)
-              .map(CsvRegressionData::quote)
-              .collect(Collectors.joining(", "));
-      int more = header.size() - LISTED_COLUMNS;
-      throw new DataFileException(
-          file,
-          line,
-          0,
-          "no column named "
-              + quote(targetOrNull)
-              + " to use as the target; the columns are "
-              + listed
-              + (more > 0 ? " and " + more + " more" : ""));
-    }
-    return index;
   }
 
   private double number(String cell, String column, int line, int col) throws DataFileException {
@@ -368,84 +272,6 @@ final class CsvTableReader {
       reason = "cannot read the file: " + message;
     }
     return new DataFileException(file, lineNumber(line), 0, reason, e);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // The delimiter
-
-  /**
-   * The delimiter that splits the header (the first record that is not an empty line) into the most
-   * fields; on a tie the earlier of {@link #DELIMITERS}. A delimiter under which the header is not
-   * well-formed CSV (say {@code ,} for {@code "a,b";c}) scores nothing. Reads only as far as the
-   * header, once per delimiter.
-   */
-  static char sniff(Path file) throws DataFileException {
-    char best = DELIMITERS[0];
-    int most = -1;
-    for (char delimiter : DELIMITERS) {
-      int fields;
-      try (Utf8LineReader reader = open(file)) {
-        fields = headerWidth(reader, delimiter);
-      } catch (IOException e) {
-        fields = 0; // a file that cannot be read is reported by the full pass
-      }
-      if (fields > most) {
-        best = delimiter;
-        most = fields;
-      }
-    }
-    return best;
-  }
-
-  /** The number of fields of the first record that is not an empty line, or 0. */
-  static int headerWidth(Reader reader, char delimiter) {
-    try (CSVParser parser = CSVParser.parse(reader, format(delimiter))) {
-      for (CSVRecord record : parser) {
-        if (!isEmptyLine(record)) {
-          return record.size();
-        }
-      }
-      return 0;
-    } catch (IOException | UncheckedIOException e) {
-      return 0;
-    }
-  }
-
-  /** Whether {@code record} is a line of spaces only: one empty cell, no delimiter. */
-  private static boolean isEmptyLine(CSVRecord record) {
-    return record.size() == 1 && record.get(0).isEmpty();
-  }
-
-  /**
-   * Whether {@code record} holds nothing: a line of spaces, or of delimiters only (as spreadsheets
-   * write below a table). Below the header such lines are skipped like empty ones.
-   */
-  private static boolean isBlank(CSVRecord record) {
-    for (String cell : record) {
-      if (!cell.isEmpty()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static CSVFormat format(char delimiter) {
-    return CSVFormat.DEFAULT
-        .builder()
-        .setDelimiter(delimiter)
-        .setIgnoreSurroundingSpaces(true)
-        .setTrim(true)
-        .setIgnoreEmptyLines(true)
-        .get();
-  }
-
-  private static String delimiterName(char delimiter) {
-    return switch (delimiter) {
-      case ',' -> "comma";
-      case ';' -> "semicolon";
-      case '\t' -> "tab";
-      default -> quote(String.valueOf(delimiter));
-    };
   }
 
   private static String cellCount(int count) {
