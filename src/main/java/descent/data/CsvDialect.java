@@ -20,10 +20,10 @@ final class CsvDialect {
 
   private CsvDialect() {}
 
-  /** Opens the text to sniff, once per delimiter tried. */
+  /** Opens the text to sniff from its start, once per delimiter tried. */
   @FunctionalInterface
   interface Opener {
-    Reader open() throws IOException, DataFileException;
+    Reader open() throws IOException;
   }
 
   /**
@@ -32,7 +32,7 @@ final class CsvDialect {
    * well-formed CSV (say {@code ,} for {@code "a,b";c}) scores nothing. Reads only as far as the
    * header, once per delimiter.
    */
-  static char sniff(Opener opener) throws DataFileException {
+  static char sniff(Opener opener) {
     char best = DELIMITERS[0];
     int most = -1;
     for (char delimiter : DELIMITERS) {
@@ -40,7 +40,7 @@ final class CsvDialect {
       try (Reader reader = opener.open()) {
         fields = headerWidth(reader, delimiter);
       } catch (IOException e) {
-        fields = 0; // a file that cannot be read is reported by the full pass
+        fields = 0; // text that cannot be read is reported by the full pass
       }
       if (fields > most) {
         best = delimiter;

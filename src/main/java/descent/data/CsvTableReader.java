@@ -76,42 +76,47 @@ final class CsvTableReader {
   }
 
   Table read(String targetOrNull) throws DataFileException {
-    char delimiter = CsvDialect.sniff(() -> open(file));
     List<String> header = null;
     int headerLine = 0;
     int target = -1;
     long lastLine = 0; // the physical line on which the previous record ended
-    try (Utf8LineReader reader = open(file);
-        CSVParser parser = CSVParser.parse(reader, CsvDialect.format(delimiter))) {
-      Iterator<CSVRecord> records = parser.iterator();
-      while (true) {
-        CSVRecord record;
-        try {
-          if (!records.hasNext()) {
-            break;
+    char delimiter;
+    // one open stream, read from its start once per delimiter tried and once for good
+    try (Utf8LineReader reader = open(file)) {
+      Replay replay = new Replay(reader);
+      delimiter = CsvDialect.sniff(() -> replay.fromStart(true));
+      try (CSVParser parser =
+          CSVParser.parse(replay.fromStart(false), CsvDialect.format(delimiter))) {
+        Iterator<CSVRecord> records = parser.iterator();
+        while (true) {
+          CSVRecord record;
+          try {
+            if (!records.hasNext()) {
+              break;
+            }
+            record = records.next();
+          } catch (UncheckedIOException e) {
+            throw malformed(e.getCause(), reader.firstLineWithTextAfter(lastLine));
           }
-          record = records.next();
-        } catch (UncheckedIOException e) {
-          throw malformed(e.getCause(), reader.firstLineWithTextAfter(lastLine));
-        }
-        int line = lineNumber(reader.firstLineWithTextAfter(lastLine));
-        lastLine = parser.getCurrentLineNumber();
-        // Below the header, a line of delimiters only is blank, as spreadsheets write it. Above
-        // it only a line of spaces is: ",," as the first line must not make the next line the
-        // header, so it is refused as a header with empty names.
-        if (header == null ? CsvDialect.isEmptyLine(record) : CsvDialect.isBlank(record)) {
-          continue;
-        }
-        if (header == null) {
-          header = record.toList();
-          headerLine = line;
-          if (onlyWhitespaceLeft(reader, records)) {
-            throw new DataFileException(file, 0, 0, "the file is empty");
+          int line = lineNumber(reader.firstLineWithTextAfter(lastLine));
+          lastLine = parser.getCurrentLineNumber();
+          // Below the header, a line of delimiters only is blank, as spreadsheets write it. Above
+          // it only a line of spaces is: ",," as the first line must not make the next line the
+          // header, so it is refused as a header with empty names.
+          if (header == null ? CsvDialect.isEmptyLine(record) : CsvDialect.isBlank(record)) {
+            continue;
           }
-          CsvHeader.check(file, header, line, delimiter);
-          target = CsvHeader.targetIndex(file, header, targetOrNull, line);
-        } else {
-          add(record, header, target, line, delimiter);
+          if (header == null) {
+            header = record.toList();
+            headerLine = line;
+            if (onlyWhitespaceLeft(reader, records)) {
+              throw new DataFileException(file, 0, 0, "the file is empty");
+            }
+            CsvHeader.check(file, header, line, delimiter);
+            target = CsvHeader.targetIndex(file, header, targetOrNull, line);
+          } else {
+            add(record, header, target, line, delimiter);
+          }
         }
       }
     } catch (IOException e) {

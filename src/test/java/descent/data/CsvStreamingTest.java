@@ -2,6 +2,7 @@ package descent.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -79,6 +81,37 @@ class CsvStreamingTest {
       CsvRegressionData data = CsvRegressionData.load(Path.of(args[0]), null, null, 32, false, 0);
       System.out.println(data.numRows() + " rows");
     }
+  }
+
+  /** A pipe can be read once: the delimiter is sniffed and the rows parsed from one stream. */
+  @Test
+  @Timeout(60)
+  void aNamedPipeLoads() throws Exception {
+    Path fifo = dir.resolve("pipe.csv");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assumeTrue(mkfifo.waitFor(30, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo");
+    StringBuilder text = new StringBuilder("a;b;y\n");
+    for (int i = 0; i < 3000; i++) { // past the first buffer
+      text.append(i).append(';').append(2 * i).append(';').append(3 * i).append('\n');
+    }
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                Files.writeString(fifo, text); // blocks until the loader opens the pipe
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    writer.start();
+
+    CsvRegressionData data = load(fifo);
+    writer.join(30_000);
+
+    assertThat(data.delimiter()).isEqualTo(';');
+    assertThat(data.numRows()).isEqualTo(3000);
+    assertThat(data.featuresOf(2999)).containsExactly(2999, 5998);
+    assertThat(data.lineOf(2999)).isEqualTo(3001);
   }
 
   // ---------------------------------------------------------------------------------------------
