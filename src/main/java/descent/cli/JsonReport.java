@@ -16,7 +16,6 @@ import descent.train.TrainingEvent.EpochDone;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalDouble;
 
 /**
  * What {@code descent train --json} prints: one JSON object on one line. Numbers that are NaN or ±∞
@@ -33,7 +32,7 @@ final class JsonReport {
    * @param file the data file, or null for synthetic data
    * @param advice what to change after a divergence, as on stderr; null when the run finished
    * @param olsGap how far the learned predictions ended from least squares' (see {@link
-   *     LeastSquaresGap}), or empty when there is nothing to compare
+   *     LeastSquaresGap}), or null when there is nothing to compare
    * @param notes what the text output prints after {@code note: }, e.g. that the gap is far
    */
   static String of(
@@ -42,7 +41,7 @@ final class JsonReport {
       Path file,
       RunSummary summary,
       String advice,
-      OptionalDouble olsGap,
+      Double olsGap,
       List<String> notes) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("seed", run.seed());
@@ -58,7 +57,7 @@ final class JsonReport {
     root.set("olsW", numbersOrNull(ols.available() ? ols.w() : null));
     putOrNull(root, "olsB", ols.available() ? ols.b() : null);
     root.put("olsUnavailable", ols.unavailableReason());
-    putOrNull(root, "olsGap", olsGap.isPresent() ? olsGap.getAsDouble() : null);
+    putOrNull(root, "olsGap", olsGap);
     ArrayNode noteArray = root.putArray("notes");
     notes.forEach(noteArray::add);
 

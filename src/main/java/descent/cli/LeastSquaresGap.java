@@ -5,7 +5,7 @@ import descent.train.LeastSquares;
 import descent.train.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 /**
  * How far a finished run's w and b ended from the least-squares fit, and, when that is far, a note
@@ -43,44 +43,47 @@ final class LeastSquaresGap {
   }
 
   /**
-   * The gap of a run that finished, or empty when there is nothing to compare: the run diverged or
-   * stopped early, least squares is unavailable, or the training targets are all equal.
+   * The gap of a run, or empty when there is nothing to compare: the run diverged or made no epoch,
+   * least squares is unavailable, or the training targets are all equal.
    */
-  static OptionalDouble of(RunSummary summary, RegressionData data) {
-    LeastSquaresGap g = measure(summary, data);
-    return g == null ? OptionalDouble.empty() : OptionalDouble.of(g.gap);
+  static Optional<LeastSquaresGap> measure(RunSummary summary, RegressionData data) {
+    return Optional.ofNullable(compute(summary, data));
+  }
+
+  /** The learned and least-squares predictions' RMS difference over the targets' deviation. */
+  double gap() {
+    return gap;
   }
 
   /**
-   * The notes for a finished run, each one sentence without the {@code note: } that text output
-   * puts before it; empty unless the gap is far.
+   * The notes for this run, each one sentence without the {@code note: } that text output puts
+   * before it; empty unless the gap is far.
    *
+   * @param data the data the run trained on
    * @param lr the learning rate the run used
    * @param epochs the epochs the run made
    * @param maxEpochs the most epochs the command line accepts
    */
-  static List<String> notes(
-      RunSummary summary, RegressionData data, double lr, int epochs, int maxEpochs) {
-    LeastSquaresGap g = measure(summary, data);
-    if (g == null || !(g.gap > FAR)) {
+  List<String> notes(RegressionData data, double lr, int epochs, int maxEpochs) {
+    if (!(gap > FAR)) {
       return List.of();
     }
     List<String> notes = new ArrayList<>();
     notes.add(
         "the learned w and b are far from least squares: on the training rows their predictions"
             + " are "
-            + Numbers.short2(g.gap)
+            + Numbers.short2(gap)
             + " standard deviations of "
             + Names.column(data.targetName())
             + " away from the least-squares ones (root mean square; above "
             + FAR
             + " counts as far)");
-    String scaling = g.scalingAdvice(data);
+    String scaling = scalingAdvice(data);
     notes.add(scaling != null ? scaling : stepsAdvice(data, lr, epochs, maxEpochs));
     return notes;
   }
 
-  private static LeastSquaresGap measure(RunSummary summary, RegressionData data) {
+  private static LeastSquaresGap compute(RunSummary summary, RegressionData data) {
     LeastSquares.Fit ols = summary.leastSquares();
     if (summary.diverged() || !ols.available() || summary.epochs().isEmpty()) {
       return null;
@@ -130,21 +133,23 @@ final class LeastSquaresGap {
    * similar scale near 1.
    */
   private String scalingAdvice(RegressionData data) {
+    // a constant feature has no scale to fix (and only the bias could use it)
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
-    for (double s : featureSd) {
-      min = Math.min(min, s);
-      max = Math.max(max, s);
+    List<Integer> order = new ArrayList<>();
+    for (int j = 0; j < featureSd.length; j++) {
+      if (featureSd[j] > 0) {
+        min = Math.min(min, featureSd[j]);
+        max = Math.max(max, featureSd[j]);
+        order.add(j);
+      }
     }
-    boolean badlyScaled = min < SCALE_LOW || max > SCALE_HIGH || max > SCALE_RATIO * min;
+    boolean badlyScaled =
+        !order.isEmpty() && (min < SCALE_LOW || max > SCALE_HIGH || max > SCALE_RATIO * min);
     if (!badlyScaled) {
       return null;
     }
     // name the features farthest from 1, on a log scale
-    List<Integer> order = new ArrayList<>();
-    for (int j = 0; j < featureSd.length; j++) {
-      order.add(j);
-    }
     order.sort(
         (a, b) -> Double.compare(distanceFromOne(featureSd[b]), distanceFromOne(featureSd[a])));
     List<String> named = new ArrayList<>();
@@ -160,7 +165,7 @@ final class LeastSquaresGap {
   }
 
   private static double distanceFromOne(double sd) {
-    return sd > 0 ? Math.abs(Math.log(sd)) : Double.POSITIVE_INFINITY;
+    return Math.abs(Math.log(sd));
   }
 
   /** {@code 3 updates (1 per epoch) were too few: try more epochs (e.g. --epochs 30), …}. */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
@@ -246,10 +247,9 @@ class TrainCommand implements Callable<Integer> {
       return FAILED;
     }
     String advice = summary.diverged() ? advice(summary.divergence(), file) : null;
+    Optional<LeastSquaresGap> gap = LeastSquaresGap.measure(summary, regressionData);
     List<String> notes =
-        summary.diverged()
-            ? List.of()
-            : LeastSquaresGap.notes(summary, regressionData, lr, epochs, Values.MAX_EPOCHS);
+        gap.map(g -> g.notes(regressionData, lr, epochs, Values.MAX_EPOCHS)).orElse(List.of());
 
     if (json) {
       out.println(
@@ -259,7 +259,7 @@ class TrainCommand implements Callable<Integer> {
               file,
               summary,
               advice,
-              LeastSquaresGap.of(summary, regressionData),
+              gap.map(LeastSquaresGap::gap).orElse(null),
               notes));
     } else if (!summary.diverged()) {
       out.println();
