@@ -39,10 +39,13 @@ public final class DescentCli implements Callable<Integer> {
 
   private DescentCli() {}
 
-  /** Runs the command line on the process's stdout and stderr; returns the exit code. */
+  /**
+   * Runs the command line on the process's stdout and stderr; returns the exit code. Standard
+   * output is written so that a failed write is seen (see {@link Output}), not swallowed as {@code
+   * System.out} would.
+   */
   public static int run(String[] args) {
-    PrintWriter out =
-        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter out = Output.stdout();
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     return run(args, out, err);
@@ -50,8 +53,8 @@ public final class DescentCli implements Callable<Integer> {
 
   /**
    * Runs the command line with {@code args}, printing to {@code out} and {@code err}, and returns
-   * the exit code instead of exiting: 0 done, 1 an unexpected failure, 2 bad input, 3 the run
-   * diverged.
+   * the exit code instead of exiting: 0 done, 1 an unexpected failure or {@code out} could not be
+   * written, 2 bad input, 3 the run diverged.
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     return run(args, out, err, CommandLine.defaultFactory());
@@ -82,7 +85,11 @@ public final class DescentCli implements Callable<Integer> {
       err.println(failure(e));
       code = TrainCommand.FAILED;
     }
-    out.flush();
+    String failure = Output.failure(out); // flushes too
+    if (failure != null && code == TrainCommand.OK) { // help or version into a full disk, say
+      err.println(Output.failureLine(failure, ""));
+      code = TrainCommand.FAILED;
+    }
     err.flush();
     return code;
   }

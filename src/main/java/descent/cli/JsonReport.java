@@ -15,11 +15,13 @@ import descent.train.TrainingEvent.Diverged;
 import descent.train.TrainingEvent.EpochDone;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What {@code descent train --json} prints: one JSON object on one line. Numbers that are NaN or ±∞
  * (a diverged run) are written as {@code null}, so the output is always valid JSON. Epochs are
- * counted from 1, as in the text output.
+ * counted from 1, as in the text output. Column names longer than {@value Names#JSON_LIMIT}
+ * characters are cut there, followed by {@code …}.
  */
 final class JsonReport {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -29,8 +31,18 @@ final class JsonReport {
   /**
    * @param file the data file, or null for synthetic data
    * @param advice what to change after a divergence, as on stderr; null when the run finished
+   * @param olsGap how far the learned predictions ended from least squares' (see {@link
+   *     LeastSquaresGap}), or null when there is nothing to compare
+   * @param notes what the text output prints after {@code note: }, e.g. that the gap is far
    */
-  static String of(RunSpec run, RegressionData data, Path file, RunSummary summary, String advice) {
+  static String of(
+      RunSpec run,
+      RegressionData data,
+      Path file,
+      RunSummary summary,
+      String advice,
+      Double olsGap,
+      List<String> notes) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("seed", run.seed());
 
@@ -45,6 +57,9 @@ final class JsonReport {
     root.set("olsW", numbersOrNull(ols.available() ? ols.w() : null));
     putOrNull(root, "olsB", ols.available() ? ols.b() : null);
     root.put("olsUnavailable", ols.unavailableReason());
+    putOrNull(root, "olsGap", olsGap);
+    ArrayNode noteArray = root.putArray("notes");
+    notes.forEach(noteArray::add);
 
     putOrNull(root, "trainLoss", summary.lastEpoch().map(EpochDone::trainLoss).orElse(null));
     putOrNull(root, "valLoss", summary.lastEpoch().map(EpochDone::valLoss).orElse(null));
@@ -84,8 +99,8 @@ final class JsonReport {
     source.put("numTrain", data.numTrain());
     source.put("numVal", data.numVal());
     ArrayNode features = source.putArray("features");
-    data.featureNames().forEach(features::add);
-    source.put("target", data.targetName());
+    data.featureNames().forEach(name -> features.add(Names.json(name)));
+    source.put("target", Names.json(data.targetName()));
     if (data instanceof SyntheticRegressionData synthetic) {
       source.put("noise", synthetic.noise());
     } else {

@@ -24,7 +24,7 @@ final class TextReport {
 
   static String dataLine(Path file, RegressionData data) {
     return "data "
-        + file
+        + Names.file(file)
         + ": "
         + data.numTrain()
         + (data.numTrain() == 1 ? " training row, " : " training rows, ")
@@ -64,7 +64,7 @@ final class TextReport {
     for (int j = 0; j < w.length; j++) {
       String name = "w" + (j + 1);
       if (named) {
-        name += " (" + data.featureNames().get(j) + ")";
+        name += " (" + Names.column(data.featureNames().get(j)) + ")";
       }
       rows.add(
           new String[] {

@@ -7,6 +7,7 @@ import descent.data.SyntheticRegressionData;
 import descent.train.DivergenceAdvice;
 import descent.train.RunSpec;
 import descent.train.RunSummary;
+import descent.train.Trainer;
 import descent.train.TrainingEvent.Diverged;
 import descent.train.TrainingEvent.EpochDone;
 import descent.train.TrainingListener;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the run finished",
-      "1:an unexpected failure, such as running out of memory (one line on stderr)",
+      "1:an unexpected failure, such as running out of memory, or output that cannot be written"
+          + " (one line on stderr)",
       "2:bad input: an option's value, or the data file (one line on stderr says which)",
       "3:the run diverged (stderr says where and what to try: an --lr below the stable bound"
           + " for the data, scaling the features, or when the very first loss is not finite,"
@@ -135,7 +138,9 @@ class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       converter = Values.Seed.class,
-      description = "seed of the data, initial w and shuffles (default: drawn at random, printed)")
+      description =
+          "seed of the data, initial w and shuffles, 0 to 999999999"
+              + " (default: drawn at random, printed)")
   Long seed;
 
   @Option(
@@ -193,7 +198,7 @@ class TrainCommand implements Callable<Integer> {
   private int train() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1_000_000_000L);
+    long runSeed = seed != null ? seed : drawSeed();
     Path file;
     RegressionData regressionData;
     try {
@@ -209,6 +214,7 @@ class TrainCommand implements Callable<Integer> {
                 regressionData.numTrain() + regressionData.numVal(), regressionData.numFeatures());
     RunSpec run = new RunSpec(lr, sigma, epochs, clip, runSeed);
     String batchNote = batchNote(regressionData);
+    Trainer trainer = run.newTrainer();
 
     TrainingListener listener = TrainingListener.NONE;
     if (!json) {
@@ -220,32 +226,78 @@ class TrainCommand implements Callable<Integer> {
       } else if (batchNote != null) {
         out.println(batchNote);
       }
-      out.flush();
+      String failure = Output.failure(out);
+      if (failure != null) {
+        err.println(Output.failureLine(failure, "; nothing was trained"));
+        return FAILED;
+      }
       listener =
           event -> {
             if (event instanceof EpochDone done) {
               out.println(TextReport.epochLine(done, epochs));
-              out.flush();
+              if (out.checkError()) {
+                trainer.run().requestStop(); // nobody reads on: stop after this minibatch
+              }
             }
           };
     }
-    RunSummary summary = run.fit(regressionData, listener);
+    RunSummary summary =
+        trainer.fit(run.newModel(regressionData.numFeatures()), regressionData, listener);
+    String failure = Output.failure(out);
+    if (failure != null) {
+      err.println(Output.failureLine(failure, stopped(summary)));
+      return FAILED;
+    }
     String advice = summary.diverged() ? advice(summary.divergence(), regressionData, file) : null;
+    Optional<LeastSquaresGap> gap = LeastSquaresGap.measure(summary, regressionData);
+    List<String> notes =
+        gap.map(g -> g.notes(regressionData, lr, epochs, Values.MAX_EPOCHS)).orElse(List.of());
 
     if (json) {
-      out.println(JsonReport.of(run, regressionData, file, summary, advice));
+      out.println(
+          JsonReport.of(
+              run,
+              regressionData,
+              file,
+              summary,
+              advice,
+              gap.map(LeastSquaresGap::gap).orElse(null),
+              notes));
     } else if (!summary.diverged()) {
       out.println();
       out.print(TextReport.table(summary, regressionData));
       out.println();
       out.println(TextReport.footer(summary));
+      for (String note : notes) {
+        out.println("note: " + note);
+      }
     }
-    out.flush();
+    failure = Output.failure(out);
+    if (failure != null) {
+      err.println(Output.failureLine(failure, ""));
+      return FAILED;
+    }
     if (summary.diverged()) {
       err.println(TextReport.divergence(summary.divergence(), advice));
       return DIVERGED;
     }
     return OK;
+  }
+
+  /** A seed from 0 to {@link RunSpec#MAX_SEED}, for a run without --seed. */
+  static long drawSeed() {
+    return ThreadLocalRandom.current().nextLong(RunSpec.MAX_SEED + 1);
+  }
+
+  /** {@code ; training stopped after epoch 2 of 9} when the run ended early, else "". */
+  private String stopped(RunSummary summary) {
+    int done = summary.epochs().size();
+    if (summary.diverged() || done >= epochs) {
+      return "";
+    }
+    return done == 0
+        ? "; training stopped in its first epoch"
+        : "; training stopped after epoch " + done + " of " + epochs;
   }
 
   /**
@@ -300,8 +352,9 @@ class TrainCommand implements Callable<Integer> {
     if (data.isBlank()) {
       throw new BadInput("--data: needs a file name");
     }
+    Path path;
     try {
-      return Path.of(data);
+      path = Path.of(data);
     } catch (InvalidPathException e) {
       String reason = e.getReason();
       if (reason.contains("unmappable") || reason.contains("Malformed")) {
@@ -312,6 +365,11 @@ class TrainCommand implements Callable<Integer> {
       }
       throw new BadInput("--data: cannot use " + Values.quote(data) + " as a file name: " + reason);
     }
+    String encoding = FileNames.encodingProblem(data, path);
+    if (encoding != null) {
+      throw new BadInput("--data: cannot open " + Values.quote(data) + ": " + encoding);
+    }
+    return path;
   }
 
   private RegressionData synthetic(long runSeed) {
@@ -362,12 +420,28 @@ class TrainCommand implements Callable<Integer> {
           CsvRegressionData.load(
               file,
               target,
-              numTrain,
+              null, // a --num-train that does not fit the file is the option's fault: see below
               batchSize != null ? batchSize : CHAPTER_BATCH_SIZE,
               !noShuffle,
               runSeed);
     } catch (DataFileException e) {
       throw new BadInput(String.valueOf(e.getMessage()).replaceAll("[\\r\\n]+", " "));
+    }
+    if (numTrain != null) {
+      int rows = loaded.numRows();
+      if (numTrain >= rows) {
+        throw new BadInput(
+            "--num-train: must be "
+                + (rows == 2 ? "1" : "an integer from 1 to " + (rows - 1))
+                + " for this file, got "
+                + numTrain
+                + " ("
+                + Names.file(file)
+                + " has "
+                + rows
+                + " data rows and at least one must be left to validate)");
+      }
+      loaded = loaded.withNumTrain(numTrain);
     }
     checkBatchSize(loaded.numTrain());
     return loaded.withBatchSize(batchSizeFor(loaded.numTrain()));

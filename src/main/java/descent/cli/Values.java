@@ -1,5 +1,6 @@
 package descent.cli;
 
+import descent.train.RunSpec;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -65,18 +66,22 @@ final class Values {
     }
   }
 
+  /** 0 to {@link RunSpec#MAX_SEED}: the seeds the app accepts too, so every run can be repeated. */
   static final class Seed implements ITypeConverter<Long> {
     @Override
     public Long convert(String text) {
       String t = text.trim();
       if (INTEGER.matcher(t).matches()) {
         try {
-          return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+          long v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+          if (v >= 0 && v <= RunSpec.MAX_SEED) {
+            return v;
+          }
         } catch (NumberFormatException e) {
-          // out of range: refused below
+          // more digits than a long holds: refused below
         }
       }
-      throw refuse("an integer", text);
+      throw refuse("an integer from 0 to " + RunSpec.MAX_SEED, text);
     }
   }
 

@@ -24,6 +24,12 @@ public record RunSpec(double lr, double sigma, int epochs, double gradientClipVa
    */
   public static final long MODEL_INIT_STREAM = 3;
 
+  /**
+   * The largest seed a user can give or is shown; seeds run from 0 to this, in the app and on the
+   * command line alike, so any printed seed can be typed into either.
+   */
+  public static final long MAX_SEED = 999_999_999L;
+
   /** The chapter's settings: lr 0.03, σ 0.01, 3 epochs, no clipping. */
   public static RunSpec chapter(long seed) {
     return new RunSpec(0.03, 0.01, 3, 0, seed);

@@ -47,6 +47,9 @@ class BadInputTest {
         bad("--clip", "--clip", "-1"),
         bad("--clip", "--clip", "NaN"),
         bad("--seed", "--seed", "1.5"),
+        bad("--seed", "--seed", "-1"),
+        bad("--seed", "--seed", "1000000000"),
+        bad("--seed", "--seed", "99999999999999999999"),
         bad("--lrate", "--lrate", "0.1"),
         bad("--lr", "--lr"),
         bad("--lr", "--lr", "--epochs", "3"),
@@ -93,6 +96,7 @@ class BadInputTest {
             + " got \"1,x\" (element 2, \"x\", is not a number)",
         "--lrate 1         | --lrate: unknown option; did you mean --lr? (see 'descent train --help')",
         "--lr              | --lr: needs a value",
+        "--seed -1         | --seed: must be an integer from 0 to 999999999, got \"-1\"",
         "--lr 1 --lr 2     | --lr: given more than once",
       })
   void saysWhatIsWrongAndWhatWasGiven(String args, String message) {

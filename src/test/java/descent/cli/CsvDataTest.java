@@ -133,13 +133,45 @@ class CsvDataTest {
   }
 
   @Test
-  void numTrainThatLeavesNoValidationRowIsOneLine() throws IOException {
-    Cli run = Cli.run("train", "--data", linearFile().toString(), "--num-train", "100");
+  void numTrainThatLeavesNoValidationRowBlamesTheOptionNotTheFile() throws IOException {
+    Path file = linearFile();
+
+    Cli run = Cli.run("train", "--data", file.toString(), "--num-train", "100");
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
+    assertThat(run.errLines())
+        .containsExactly(
+            "--num-train: must be an integer from 1 to 99 for this file, got 100 ("
+                + file
+                + " has 100 data rows and at least one must be left to validate)");
+  }
+
+  @Test
+  void numTrainOfAFiveRowFileNamesTheOption() throws IOException {
+    Path file = dir.resolve("five.csv");
+    Files.writeString(file, "x,y\n1,2\n2,4\n3,6\n4,8\n5,10\n");
+
+    Cli five = Cli.run("train", "--data", file.toString(), "--num-train", "5");
+    Cli four = Cli.run("train", "--json", "--data", file.toString(), "--num-train", "4");
+
+    assertThat(five.code()).isEqualTo(2);
+    assertThat(five.errLines()).hasSize(1);
+    assertThat(five.err()).startsWith("--num-train: must be an integer from 1 to 4 for this file");
+    assertThat(four.code()).isZero();
+    assertThat(four.json().get("data").get("numTrain").asInt()).isEqualTo(4);
+    assertThat(four.json().get("data").get("numVal").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void numTrainOfATwoRowFileCanOnlyBeOne() throws IOException {
+    Path file = dir.resolve("two.csv");
+    Files.writeString(file, "x,y\n1,2\n2,4\n");
+
+    Cli run = Cli.run("train", "--data", file.toString(), "--num-train", "2");
+
     assertThat(run.errLines()).hasSize(1);
-    assertThat(run.err()).contains("numTrain", "100");
+    assertThat(run.err()).startsWith("--num-train: must be 1 for this file, got 2 (");
   }
 
   @Test

@@ -126,6 +126,26 @@ class TrainCommandTest {
   }
 
   @Test
+  void seedsAtBothEndsOfTheAppsRangeRun() {
+    for (String seed : new String[] {"0", "999999999", "+7"}) {
+      Cli run = Cli.run("train", "--seed", seed, "--epochs", "1");
+
+      assertThat(run.code()).as(seed).isZero();
+      assertThat(run.outLines().get(0)).matches(SEED_LINE);
+    }
+  }
+
+  @Test
+  void drawnSeedsAreInTheAppsRange() {
+    for (int i = 0; i < 20; i++) {
+      Matcher seed = SEED_LINE.matcher(Cli.run("train", "--epochs", "1").outLines().get(0));
+      assertThat(seed.matches()).isTrue();
+
+      assertThat(Long.parseLong(seed.group(1))).isBetween(0L, descent.train.RunSpec.MAX_SEED);
+    }
+  }
+
+  @Test
   void jsonMatchesAHandWrittenSgdLoop() {
     ObjectNode json =
         Cli.run("train", "--json", "--sigma", "0", "--no-shuffle", "--seed", "1").json();
@@ -306,7 +326,7 @@ class TrainCommandTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.outLines().get(1))
         .isEqualTo("batch size 10 (the default, 32, is more than the 10 training rows)");
-    assertThat(run.outLines()).last().asString().startsWith("3 steps in 3 epochs");
+    assertThat(run.outLines()).anyMatch(line -> line.startsWith("3 steps in 3 epochs"));
 
     ObjectNode json = Cli.run("train", "--json", "--seed", "1", "--num-train", "10").json();
     assertThat(json.get("settings").get("batchSize").asInt()).isEqualTo(10);

@@ -460,6 +460,17 @@ class CsvRegressionDataTest {
   }
 
   @Test
+  void anUnknownTargetAmongManyColumnsListsTheFirstTen() throws Exception {
+    String header =
+        IntStream.rangeClosed(1, 15).mapToObj(i -> "c" + i).collect(Collectors.joining(","));
+    String row = IntStream.rangeClosed(1, 15).mapToObj(i -> "1").collect(Collectors.joining(","));
+    DataFileException e = refused(header + "\n" + row + "\n" + row + "\n", "z", null);
+
+    assertAt(e, 1, 0);
+    assertThat(e.reason()).endsWith("\"c9\", \"c10\" and 5 more").doesNotContain("c11");
+  }
+
+  @Test
   void targetNamesAreCaseSensitive() throws Exception {
     DataFileException e = refused(FIVE_ROWS, "Y", null);
 

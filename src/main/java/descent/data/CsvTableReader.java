@@ -1,0 +1,285 @@
+package descent.data;
+
+import static descent.data.CsvRegressionData.quote;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * One pass over one CSV file, streamed: records go from the parser straight into growing primitive
+ * arrays, so the file's text is never held whole. Lines are physical lines of the file, taken from
+ * the parser's own line count and the {@link Utf8LineReader}'s note of which lines hold text, never
+ * from the wording of the parser's messages.
+ */
+final class CsvTableReader {
+  /** A plain decimal number: no hex, no {@code NaN}/{@code Infinity}, no {@code d}/{@code f}. */
+  static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+
+  private static final Pattern NOT_FINITE =
+      Pattern.compile("[+-]?(?:nan|inf|infinity|∞)", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d*,\\d+");
+
+  /** The largest array Java allocates reliably. */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  /** The parsed file: features n × d row-major, targets n, and the line of each row. */
+  record Table(
+      double[] features,
+      double[] targets,
+      List<String> featureNames,
+      String targetName,
+      char delimiter,
+      int[] lines) {}
+
+  private final Path file;
+
+  // the rows read so far: features n × d, row-major, in arrays that grow by half
+  private double[] features = new double[0];
+  private double[] targets = new double[0];
+  private int[] lines = new int[0];
+  private int n;
+
+  CsvTableReader(Path file) {
+    this.file = file;
+  }
+
+  /** Opens {@code file} as UTF-8 text, or says in one line why it cannot. */
+  static Utf8LineReader open(Path file) throws DataFileException {
+    if (Files.isDirectory(file)) {
+      throw new DataFileException(file, 0, 0, "is a directory, not a file");
+    }
+    try {
+      InputStream in = Files.newInputStream(file);
+      return new Utf8LineReader(in);
+    } catch (NoSuchFileException e) {
+      throw new DataFileException(file, 0, 0, "no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new DataFileException(file, 0, 0, "cannot read the file: permission denied", e);
+    } catch (IOException e) {
+      throw new DataFileException(file, 0, 0, "cannot read the file: " + e.getMessage(), e);
+    }
+  }
+
+  Table read(String targetOrNull) throws DataFileException {
+    List<String> header = null;
+    int headerLine = 0;
+    int target = -1;
+    long lastLine = 0; // the physical line on which the previous record ended
+    char delimiter;
+    // one open stream, read from its start once per delimiter tried and once for good
+    try (Utf8LineReader reader = open(file)) {
+      Replay replay = new Replay(reader);
+      delimiter = CsvDialect.sniff(() -> replay.fromStart(true));
+      try (CSVParser parser =
+          CSVParser.parse(replay.fromStart(false), CsvDialect.format(delimiter))) {
+        Iterator<CSVRecord> records = parser.iterator();
+        while (true) {
+          CSVRecord record;
+          try {
+            if (!records.hasNext()) {
+              break;
+            }
+            record = records.next();
+          } catch (UncheckedIOException e) {
+            throw malformed(e.getCause(), reader.firstLineWithTextAfter(lastLine));
+          }
+          int line = lineNumber(reader.firstLineWithTextAfter(lastLine));
+          lastLine = parser.getCurrentLineNumber();
+          // Below the header, a line of delimiters only is blank, as spreadsheets write it. Above
+          // it only a line of spaces is: ",," as the first line must not make the next line the
+          // header, so it is refused as a header with empty names.
+          if (header == null ? CsvDialect.isEmptyLine(record) : CsvDialect.isBlank(record)) {
+            continue;
+          }
+          if (header == null) {
+            header = record.toList();
+            headerLine = line;
+            if (onlyWhitespaceLeft(reader, records)) {
+              throw new DataFileException(file, 0, 0, "the file is empty");
+            }
+            CsvHeader.check(file, header, line, delimiter);
+            target = CsvHeader.targetIndex(file, header, targetOrNull, line);
+          } else {
+            add(record, header, target, line, delimiter);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw malformed(e, 0);
+    }
+    if (header == null) {
+      throw new DataFileException(file, 0, 0, "the file is empty");
+    }
+    if (n == 0) {
+      throw new DataFileException(
+          file, 0, 0, "no data rows below the header on line " + headerLine);
+    }
+    if (n < 2) {
+      throw new DataFileException(
+          file,
+          0,
+          0,
+          "only one data row (line "
+              + lines[0]
+              + "); need at least two, one to train and one to validate");
+    }
+    int d = header.size() - 1;
+    List<String> featureNames = new ArrayList<>(header);
+    String targetName = featureNames.remove(target);
+    return new Table(
+        trim(features, n * d), trim(targets, n), featureNames, targetName, delimiter, trim(lines));
+  }
+
+  /**
+   * Whether the file holds only white space, such as a line of tabs: then it is empty, not a header
+   * of empty names. Reads on only while that can still be so.
+   */
+  private static boolean onlyWhitespaceLeft(Utf8LineReader reader, Iterator<CSVRecord> records) {
+    try {
+      while (reader.onlyWhitespace() && records.hasNext()) {
+        records.next();
+      }
+    } catch (UncheckedIOException e) {
+      return false;
+    }
+    return reader.onlyWhitespace();
+  }
+
+  private int lineNumber(long line) {
+    return (int) Math.min(line, Integer.MAX_VALUE);
+  }
+
+  /** Parses one data row into the arrays, growing them when full. */
+  private void add(CSVRecord record, List<String> header, int target, int line, char delimiter)
+      throws DataFileException {
+    int width = header.size();
+    int size = record.size();
+    if (size < width) {
+      throw new DataFileException(
+          file,
+          line,
+          size + 1,
+          "row has "
+              + cellCount(size)
+              + " but the header has "
+              + width
+              + " columns; column "
+              + quote(header.get(size))
+              + " is missing"
+              + (size == 1
+                  ? " (the delimiter, taken from the header, is the "
+                      + CsvDialect.delimiterName(delimiter)
+                      + ")"
+                  : ""));
+    }
+    if (size > width) {
+      throw new DataFileException(
+          file,
+          line,
+          width + 1,
+          "row has " + cellCount(size) + " but the header has only " + width + " columns");
+    }
+    int d = width - 1;
+    if (n == targets.length) {
+      grow(d);
+    }
+    for (int j = 0, k = 0; j < width; j++) {
+      double value = number(record.get(j), header.get(j), line, j + 1);
+      if (j == target) {
+        targets[n] = value;
+      } else {
+        features[n * d + k++] = value;
+      }
+    }
+    lines[n] = line;
+    n++;
+  }
+
+  private void grow(int d) throws DataFileException {
+    long rows = Math.max(16, n + (n >> 1));
+    rows = Math.min(rows, MAX_ARRAY / d);
+    if (rows <= n) {
+      throw new DataFileException(
+          file, 0, 0, "too large: more than " + n + " rows × " + d + " features do not fit");
+    }
+    int capacity = (int) rows;
+    features = Arrays.copyOf(features, capacity * d);
+    targets = Arrays.copyOf(targets, capacity);
+    lines = Arrays.copyOf(lines, capacity);
+  }
+
+  private static double[] trim(double[] values, int length) {
+    return values.length == length ? values : Arrays.copyOf(values, length);
+  }
+
+  private int[] trim(int[] values) {
+    return values.length == n ? values : Arrays.copyOf(values, n);
+  }
+
+  private double number(String cell, String column, int line, int col) throws DataFileException {
+    if (cell.isEmpty()) {
+      throw new DataFileException(file, line, col, "cell in column " + quote(column) + " is empty");
+    }
+    if (DECIMAL.matcher(cell).matches()) {
+      double value = Double.parseDouble(cell);
+      if (Double.isFinite(value)) {
+        return value;
+      }
+      throw new DataFileException(
+          file,
+          line,
+          col,
+          "cell " + quote(cell) + " in column " + quote(column) + " is too large for a double");
+    }
+    String why =
+        NOT_FINITE.matcher(cell).matches()
+            ? "is not a finite number"
+            : DECIMAL_COMMA.matcher(cell).matches()
+                ? "is not a number (write decimals with a point: 1.5, not 1,5)"
+                : "is not a number";
+    throw new DataFileException(
+        file, line, col, "cell " + quote(cell) + " in column " + quote(column) + " " + why);
+  }
+
+  /**
+   * What went wrong reading the record that starts on {@code line} (0 if unknown). Bytes that are
+   * not UTF-8 carry their own line. The parser's message picks a friendlier reason when it is one
+   * we know, but never the location.
+   */
+  private DataFileException malformed(Throwable e, long line) {
+    if (e instanceof Utf8LineReader.BadBytes bad) {
+      return new DataFileException(file, lineNumber(bad.line()), 0, bad.getMessage(), e);
+    }
+    String message = String.valueOf(e.getMessage());
+    String reason;
+    if (message.contains("EOF reached before encapsulated token finished")) {
+      reason = "a quoted cell is never closed: the closing \" is missing";
+    } else if (message.contains("Invalid character between encapsulated token and delimiter")) {
+      reason = "text after the closing \" of a quoted cell; a quoted cell must end at a delimiter";
+    } else if (e instanceof CSVException) {
+      reason = "malformed CSV: " + message;
+    } else {
+      reason = "cannot read the file: " + message;
+    }
+    return new DataFileException(file, lineNumber(line), 0, reason, e);
+  }
+
+  private static String cellCount(int count) {
+    return count + (count == 1 ? " cell" : " cells");
+  }
+}
