@@ -130,8 +130,8 @@ public final class DivergenceAdvice {
   }
 
   /**
-   * The advice in words for the app, without option names, e.g. {@code try a learning rate of 0.5 —
-   * stable below 1.8 for these data and batch 32}.
+   * The advice in words for the app, without option names, e.g. {@code try a learning rate of 0.5
+   * (stable below 1.8 for these data and batch 32)}.
    */
   public String forApp() {
     if (!learningRateHelps()) {
@@ -144,14 +144,14 @@ public final class DivergenceAdvice {
         "try a learning rate of "
             + number(suggestedRate())
             + (aboveBound()
-                ? " — stable below " + boundText() + " for " + dataAndBatch()
-                : " — "
+                ? " (stable below " + boundText() + " for " + dataAndBatch() + ")"
+                : " ("
                     + number(learningRate)
                     + " was below the bound for "
                     + dataAndBatch()
-                    + " ("
+                    + ", "
                     + boundText()
-                    + "), which is approximate");
+                    + ", which is approximate)");
     return scaleFeatures()
         ? "scale the features (" + HOW_TO_SCALE + "): " + scales.problem() + "; meanwhile " + tryIt
         : tryIt;

@@ -41,7 +41,7 @@ class DivergenceAdviceTest {
         .isEqualTo(
             "lr 5 is above the stable bound for these data and batch 32 (1.7); try --lr 0.5");
     assertThat(advice.forApp())
-        .isEqualTo("try a learning rate of 0.5 — stable below 1.7 for these data and batch 32");
+        .isEqualTo("try a learning rate of 0.5 (stable below 1.7 for these data and batch 32)");
 
     RunSummary retry = new RunSpec(advice.suggestedRate(), 0.01, 3, 0, 1).fit(data, e -> {});
     assertThat(retry.diverged()).isFalse();
@@ -62,8 +62,8 @@ class DivergenceAdviceTest {
                 + " but that bound is approximate; try --lr 0.2");
     assertThat(advice.forApp())
         .isEqualTo(
-            "try a learning rate of 0.2 — 0.6 was below the bound for these data and batch 1"
-                + " (0.63), which is approximate");
+            "try a learning rate of 0.2 (0.6 was below the bound for these data and batch 1,"
+                + " 0.63, which is approximate)");
 
     RunSummary retry = new RunSpec(0.2, 0.01, 3, 0, 4).fit(data, e -> {});
     assertThat(retry.diverged()).isFalse();
@@ -109,8 +109,8 @@ class DivergenceAdviceTest {
         .startsWith(
             "scale the features (subtract each one's mean, divide by its standard deviation)")
         .endsWith(
-            "meanwhile try a learning rate of 0.0001 — stable below 0.0002 for these data"
-                + " and batch 32");
+            "meanwhile try a learning rate of 0.0001 (stable below 0.0002 for these data"
+                + " and batch 32)");
 
     RunSummary retry = new RunSpec(advice.suggestedRate(), 0.01, 3, 0, 6).fit(data, e -> {});
     assertThat(retry.diverged()).isFalse();

@@ -1,77 +1,44 @@
 package descent.app.session;
 
-import descent.train.StabilityBound;
+import descent.train.DivergenceAdvice;
 import descent.train.TrainingEvent.Diverged;
 import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
  * The words the app shows when a run diverges: a banner that says where and what, and what to
- * change, with a learning rate computed from the data ({@link StabilityBound}).
+ * change. The advice itself is {@link DivergenceAdvice#forApp()}, the same reasoning and wording as
+ * the command line's, with a learning rate computed from the data ({@link
+ * descent.train.StabilityBound}).
  */
 final class DivergenceText {
   private DivergenceText() {}
 
   /**
    * "Diverged at epoch 1, step 7: loss = 4.4e+07 — try a learning rate of 0.5 (stable below 1.8 for
-   * these data and batch 32)". When the very first loss is already NaN or ∞, no learning rate can
-   * help (no update has happened yet), so it says to shrink σ or the data instead.
+   * these data and batch 32)".
    */
-  static String banner(Diverged d, StabilityBound bound, double learningRate) {
-    String where =
-        "Diverged at epoch "
-            + (d.epoch() + 1)
-            + ", step "
-            + d.step()
-            + ": loss = "
-            + loss(d.loss());
-    if (isFirstLoss(d)) {
-      return where
-          + " — the first loss, before any update, is already too large, so no learning rate"
-          + " helps: lower init σ or the data's values (true w, true b, noise)";
-    }
-    if (bound == null || !bound.known()) {
-      return where
-          + " — "
-          + (bound == null ? "no stable learning rate is known" : bound.describe())
-          + ": lower the data's values (true w, true b, noise)";
-    }
-    if (learningRate <= bound.suggestedRate()) {
-      // unlucky minibatches near the bound: the suggestion would not be smaller than what failed
-      return where
-          + " — lower the learning rate below "
-          + rate(learningRate)
-          + " ("
-          + bound.describe()
-          + ")";
-    }
-    return where
-        + " — try a learning rate of "
-        + rate(bound.suggestedRate())
-        + " ("
-        + bound.describe()
-        + ")";
+  static String banner(Diverged d, DivergenceAdvice advice) {
+    return "Diverged at epoch "
+        + (d.epoch() + 1)
+        + ", step "
+        + d.step()
+        + ": loss = "
+        + loss(d.loss())
+        + " — "
+        + advice.forApp();
   }
 
   /** The status bar's line: what to do next. */
-  static String message(Diverged d, StabilityBound bound, double learningRate) {
-    if (isFirstLoss(d)) {
+  static String message(DivergenceAdvice advice) {
+    if (!advice.learningRateHelps()) {
       return "Diverged before the first update: lower init σ or the data's values";
     }
-    if (bound == null || !bound.known()) {
+    double rate = advice.suggestedRate();
+    if (Double.isNaN(rate)) {
       return "Diverged: lower the data's values, then Reset (R)";
     }
-    if (learningRate <= bound.suggestedRate()) {
-      return "Diverged: lower the learning rate to start a fresh run";
-    }
-    return "Diverged: set the learning rate to "
-        + rate(bound.suggestedRate())
-        + " or less to start a fresh run";
-  }
-
-  /** Whether the run diverged on its very first loss, before any update. */
-  static boolean isFirstLoss(Diverged d) {
-    return d.step() <= 1 && !Double.isFinite(d.loss());
+    return "Diverged: set the learning rate to " + rate(rate) + " or less to start a fresh run";
   }
 
   /** A suggested rate as typed: 0.5, 0.02, 1e-05. */

@@ -4,6 +4,7 @@ import descent.app.settings.SettingsModel;
 import descent.data.RegressionData;
 import descent.data.SyntheticRegressionData;
 import descent.model.LinearRegressionScratch;
+import descent.train.FeatureScales;
 import descent.train.LeastSquares;
 import descent.train.RunSpec;
 import descent.train.StabilityBound;
@@ -66,7 +67,10 @@ record RunRecipe(
     return String.format(Locale.ROOT, "%,d + %,d rows", numTrain, numVal);
   }
 
-  /** Builds the data, the run (its events going to {@code inbox}), least squares and bound. */
+  /**
+   * Builds the data, the run (its events going to {@code inbox}), least squares, the stable bound
+   * and the features' scales (for divergence advice).
+   */
   PreparedRun build(EventInbox inbox) {
     RegressionData data =
         new SyntheticRegressionData(trueW, trueB, noise, numTrain, numVal, batchSize, true, seed);
@@ -83,6 +87,7 @@ record RunRecipe(
         trueB,
         ols,
         StabilityBound.of(data),
+        FeatureScales.of(data),
         model.w().toArray(),
         model.b().item(),
         run.maxEpochs(),
@@ -100,6 +105,7 @@ record RunRecipe(
       double trueB,
       LeastSquares.Fit ols,
       StabilityBound bound,
+      FeatureScales scales,
       double[] initialW,
       double initialB,
       int maxEpochs,

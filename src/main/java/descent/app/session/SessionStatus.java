@@ -2,6 +2,8 @@ package descent.app.session;
 
 import descent.app.session.RunRecipe.PreparedRun;
 import descent.app.session.TrainingSession.State;
+import descent.train.DivergenceAdvice;
+import descent.train.FeatureScales;
 import descent.train.StabilityBound;
 import descent.train.TrainingEvent;
 import descent.train.TrainingEvent.BatchDone;
@@ -32,6 +34,7 @@ final class SessionStatus {
   final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   final ReadOnlyStringWrapper divergence = new ReadOnlyStringWrapper(null);
   final ReadOnlyObjectWrapper<StabilityBound> stabilityBound = new ReadOnlyObjectWrapper<>();
+  private FeatureScales scales;
 
   private final ThroughputMeter meter = new ThroughputMeter();
   private int lastEpochDone = -1;
@@ -51,6 +54,7 @@ final class SessionStatus {
     examplesPerSecond.set(0);
     divergence.set(null);
     stabilityBound.set(p.bound());
+    scales = p.scales();
     lastEpochDone = -1;
     say(
         why == null
@@ -94,9 +98,10 @@ final class SessionStatus {
         done = Math.min(d.batchIndex() + 1, batchesPerEpoch.get());
         step = d.step();
         state.set(State.DIVERGED);
-        StabilityBound bound = stabilityBound.get();
-        divergence.set(DivergenceText.banner(d, bound, learningRate));
-        message.set(DivergenceText.message(d, bound, learningRate));
+        DivergenceAdvice advice =
+            DivergenceAdvice.of(d, learningRate, stabilityBound.get(), scales);
+        divergence.set(DivergenceText.banner(d, advice));
+        message.set(DivergenceText.message(advice));
       }
     }
     epoch.set(ep);
