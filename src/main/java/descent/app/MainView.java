@@ -82,7 +82,7 @@ public final class MainView extends BorderPane {
           }
         });
     ParameterPanel parameters = new ParameterPanel(session.parameters());
-    setCenter(divergenceBanner(session, new ChartAndTable(chart, parameters)));
+    setCenter(new ChartAndTable(chart, divergenceBanner(session, parameters)));
     setBottom(new TransportBar(session));
     // a click outside the fields hands the keyboard back to the shortcuts
     addEventFilter(
@@ -95,9 +95,10 @@ public final class MainView extends BorderPane {
   }
 
   /**
-   * ControlsFX's notification bar over the chart and the table: it slides in when the run diverges,
-   * says where and why, and offers a learning rate below the stable bound. It covers the top of the
-   * chart rather than pushing the window's content down, and its close button hides it.
+   * ControlsFX's notification bar between the chart and the table: it slides in over the top of the
+   * parameter table when the run diverges (whose numbers are meaningless by then), says where and
+   * why, and offers a learning rate below the stable bound. Nothing moves to make room for it, the
+   * chart and its log-scale toggle stay in view, and its close button hides it.
    */
   private static NotificationPane divergenceBanner(TrainingSession session, Node content) {
     NotificationPane pane = new NotificationPane(content);
@@ -148,11 +149,11 @@ public final class MainView extends BorderPane {
    * then scrolls. So ten features leave the chart usable on a 1024×600 screen.
    */
   static final class ChartAndTable extends Region {
-    static final double CHART_MIN = 300;
+    static final double CHART_MIN = 340;
     private final Region chart;
-    private final ParameterPanel table;
+    private final Region table;
 
-    ChartAndTable(Region chart, ParameterPanel table) {
+    ChartAndTable(Region chart, Region table) {
       this.chart = chart;
       this.table = table;
       getStyleClass().add("chart-and-table");

@@ -11,7 +11,9 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Measures what a user sees of the window's controls: where they are, and whether they fit. */
 public final class LayoutProbe {
@@ -84,12 +86,17 @@ public final class LayoutProbe {
   }
 
   public static String describe(Node n) {
-    String text = n instanceof javafx.scene.control.Labeled l ? " “" + l.getText() + "”" : "";
+    String text = n instanceof Labeled l ? " “" + l.getText() + "”" : "";
     return n.getClass().getSimpleName() + (n.getId() == null ? "" : "#" + n.getId()) + text;
   }
 
-  /** True for {@code n} and the nodes inside it that lie below a node with {@code styleClass}. */
-  public static boolean hasStyleClass(Node n, String styleClass) {
-    return n.getStyleClass().contains(styleClass);
+  /** The text {@code l} actually draws: its text, or a shortened one ending in "…". */
+  public static String displayedText(Labeled l) {
+    for (Node n : l.getChildrenUnmodifiable()) {
+      if (n instanceof javafx.scene.text.Text t && !(n instanceof FontIcon)) {
+        return t.getText();
+      }
+    }
+    return "";
   }
 }

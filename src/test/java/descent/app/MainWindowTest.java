@@ -194,7 +194,7 @@ class MainWindowTest {
     assertThat(robot.lookup("#message").queryAs(Label.class).getText())
         .isEqualTo("Paused between minibatches: Space to go on, → to step");
     assertThat(robot.lookup("#play").queryAs(javafx.scene.control.Button.class).getText())
-        .isEqualTo("▶ Play");
+        .isEqualTo("Play");
     robot.clickOn("#play");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(session.state()).isEqualTo(State.RUNNING);

@@ -91,7 +91,6 @@ public final class TransportBar extends VBox {
     speedLabel.setId("speed-label");
     speedLabel.getStyleClass().add("speed-label");
     speedLabel.textProperty().bind(speed.labelBinding());
-    speedLabel.setMinWidth(Region.USE_PREF_SIZE);
 
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
