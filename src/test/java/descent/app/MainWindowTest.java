@@ -91,7 +91,7 @@ class MainWindowTest {
         .contains("batch size changed");
 
     Slider sigma = robot.lookup("#init-sigma-slider").queryAs(Slider.class);
-    robot.interact(() -> sigma.setValue(2.0));
+    robot.interact(() -> sigma.setValue(Math.log10(2.0))); // log scale: 10^0.301…
     assertThat(settings.sigma.value()).isEqualTo(2.0);
     assertThat(robot.lookup("#init-sigma-field").queryAs(TextField.class).getText()).isEqualTo("2");
     assertThat(session.run().model().w().toArray()).doesNotContain(0.0);

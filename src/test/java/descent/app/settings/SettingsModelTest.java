@@ -117,7 +117,7 @@ class SettingsModelTest {
         "1, x                 | entry 2, “x”, is not a number",
         "1,,2                 | entry 2, “”, is not a number",
         "1,2,3,4,5,6,7,8,9,10,11 | true w takes at most 10 numbers, got 11",
-        "5000                 | entry 1 must be between -1000.0 and 1000.0",
+        "5000                 | entry 1 must be between -1000 and 1000",
       })
   void refusesBadWeightLists(String text, String message) {
     assertThat(settings.trueW.submit(text)).isFalse();
