@@ -100,6 +100,9 @@ public final class MainView extends BorderPane {
    * why, and offers a learning rate below the stable bound. Nothing moves to make room for it, the
    * chart and its log-scale toggle stay in view, and its close button hides it.
    */
+  /** What the divergence banner leaves beside its text for its action and close buttons. */
+  private static final double BANNER_ROOM = 260;
+
   private static NotificationPane divergenceBanner(TrainingSession session, Node content) {
     NotificationPane pane = new NotificationPane(content);
     pane.setId("divergence-pane");
@@ -109,6 +112,9 @@ public final class MainView extends BorderPane {
     banner.setId("divergence-banner");
     banner.getStyleClass().add("banner");
     banner.setWrapText(true);
+    // leave room for the action and the close button; a long message wraps onto a second line
+    banner.prefWidthProperty().bind(pane.widthProperty().subtract(BANNER_ROOM));
+    banner.setMinHeight(Region.USE_PREF_SIZE);
     banner.setGraphic(FontIcon.of(MaterialDesignA.ALERT_OCTAGON));
     banner.textProperty().bind(session.divergenceProperty());
     banner.visibleProperty().bind(session.divergenceProperty().isNotNull());

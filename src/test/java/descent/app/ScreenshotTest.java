@@ -173,6 +173,12 @@ class ScreenshotTest {
     assertThat(robot.lookup("#stability-note").queryAs(Label.class).getText())
         .startsWith("too large: stable below");
     assertNothingCutOff("1366×768");
+    // at the window's minimum size the message wraps rather than losing its end
+    snapshot(robot, "descent-diverged-958.png", 958, 575);
+    assertThat(LayoutProbe.displayedText(banner)).isEqualTo(banner.getText());
+    assertThat(LayoutProbe.inScene(banner).getMaxY())
+        .isLessThanOrEqualTo(LayoutProbe.inScene(bar).getMaxY());
+    assertNothingCutOff("958×575");
   }
 
   @Test
