@@ -76,13 +76,9 @@ public final class LayoutProbe {
 
   /** The visible part of a scroll pane, in scene coordinates. */
   public static Bounds viewport(ScrollPane pane) {
-    Bounds v = pane.getViewportBounds();
-    Bounds p = inScene(pane);
-    Bounds local = new BoundingBox(0, 0, v.getWidth(), v.getHeight());
-    Node viewportNode = pane.lookup(".viewport");
-    return viewportNode == null
-        ? new BoundingBox(p.getMinX(), p.getMinY(), v.getWidth(), v.getHeight())
-        : viewportNode.localToScene(local);
+    Node viewport = pane.lookup(".viewport");
+    Bounds size = pane.getViewportBounds();
+    return viewport.localToScene(new BoundingBox(0, 0, size.getWidth(), size.getHeight()));
   }
 
   public static String describe(Node n) {

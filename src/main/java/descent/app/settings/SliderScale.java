@@ -23,6 +23,9 @@ record SliderScale(
   /** Significant digits a log-scale slider gives: 0.031, 1.8. */
   static final int DIGITS = 2;
 
+  /** How much of a decade, left of the log range, snaps to zero. */
+  static final double ZERO_STRETCH = 0.25;
+
   /** Whole numbers from {@code min} to {@code max}, linearly (epochs). */
   static SliderScale linearIntegers(double min, double max) {
     return new SliderScale(Math::rint, v -> v, new SimpleDoubleProperty(max), min);
@@ -39,8 +42,9 @@ record SliderScale(
 
   /**
    * Zero at the left end, then {@code min} to {@code max} on a log scale (init σ: 0 starts every
-   * weight at zero, and the chapter's 0.01 sits in the middle of the track). The first {@link
-   * #ZERO_STRETCH} of a decade is zero; values typed between 0 and {@code min} sit at {@code min}.
+   * weight at zero, and the chapter's 0.01 to 0.1 spans a fifth of the track). The track starts two
+   * {@link #ZERO_STRETCH}es of a decade left of {@code min}: the first gives 0, the second {@code
+   * min}. Values typed between 0 and {@code min} put the thumb at {@code min}.
    */
   static SliderScale zeroThenLog10(double min, double max) {
     double lo = Math.log10(min);
@@ -52,9 +56,6 @@ record SliderScale(
         new SimpleDoubleProperty(Math.log10(max)),
         zeroAt);
   }
-
-  /** How much of a decade, left of the log range, snaps to zero. */
-  static final double ZERO_STRETCH = 0.25;
 
   /** Snaps through 1, 2, 4, … and ends exactly at the setting's maximum (numTrain). */
   static SliderScale powersOfTwo(NumberSetting s) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
-import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -201,9 +200,5 @@ class SettingsViewTest {
     type(robot, "batch-size-field", "1");
     assertThat(note.getText()).isEqualTo(session.stabilityBoundProperty().get().describe());
     assertThat(note.getText()).endsWith("batch 1");
-  }
-
-  static boolean isErrorSlot(Node n) {
-    return n.getStyleClass().contains("error-slot");
   }
 }
