@@ -7,7 +7,10 @@ import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The desktop application: one window, sized to fit a 1366×768 laptop or a 1080p projector. */
+/**
+ * The desktop application: one window, sized from the screen's usable area, from a 1024×600 netbook
+ * to a 1080p projector.
+ */
 public final class DescentApp extends Application {
   public static final String TITLE = "Descent — linear regression from scratch";
 
@@ -29,22 +32,66 @@ public final class DescentApp extends Application {
         });
   }
 
+  /** The smallest window the layout is made for: nothing is cut off down to this size. */
+  public static final double MIN_WIDTH = 960;
+
+  public static final double MIN_HEIGHT = 600;
+
+  /** The largest first size: beyond it the window would only spread the same controls out. */
+  static final double MAX_FIRST_WIDTH = 1600;
+
+  static final double MAX_FIRST_HEIGHT = 1000;
+
   /**
-   * Fills {@code stage} with a new session's main view and shows it. Hiding the stage stops the
-   * session's training thread.
+   * Fills {@code stage} with a new session's main view and shows it, sized to the primary screen.
+   * Hiding the stage stops the session's training thread.
    */
   public static TrainingSession show(Stage stage) {
     TrainingSession session = MainView.newSession();
-    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-    double width = Math.min(1400, screen.getWidth());
-    double height = Math.min(860, screen.getHeight());
+    Rectangle2D visual = Screen.getPrimary().getVisualBounds();
+    Rectangle2D first = firstBounds(visual);
     stage.setTitle(TITLE);
-    stage.setScene(MainView.scene(session, width, height));
-    stage.setMinWidth(Math.min(960, width));
-    stage.setMinHeight(Math.min(600, height));
+    stage.setScene(MainView.scene(session, first.getWidth(), first.getHeight()));
+    stage.setMinWidth(Math.min(MIN_WIDTH, visual.getWidth()));
+    stage.setMinHeight(Math.min(MIN_HEIGHT, visual.getHeight()));
     stage.setOnHidden(e -> session.shutdown());
+    place(stage, first);
     stage.show();
+    askAgainForSize(stage, first);
     return session;
+  }
+
+  /**
+   * Some window managers (Openbox, as on LXDE and Lubuntu) ignore the size asked for before the
+   * window is mapped and open it at its minimum size (JavaFX 21 on GTK, JDK-8316423). Asking again
+   * once the window is shown works, but JavaFX sends a size to the window system only when it
+   * differs from the one it last set: nudge it by a pixel first, so the request really goes out. It
+   * reaches the window manager after the window was mapped, so it is the one it honours.
+   */
+  private static void askAgainForSize(Stage stage, Rectangle2D first) {
+    stage.setWidth(first.getWidth() - 1);
+    stage.setHeight(first.getHeight() - 1);
+    place(stage, first);
+  }
+
+  private static void place(Stage stage, Rectangle2D bounds) {
+    stage.setX(bounds.getMinX());
+    stage.setY(bounds.getMinY());
+    stage.setWidth(bounds.getWidth());
+    stage.setHeight(bounds.getHeight());
+  }
+
+  /**
+   * The window's first bounds, frame included, on a screen whose usable area (without panels and
+   * docks) is {@code visual}: all of it on a laptop, up to {@value #MAX_FIRST_WIDTH}×{@value
+   * #MAX_FIRST_HEIGHT} on a larger screen, centred, and never larger than the usable area.
+   */
+  static Rectangle2D firstBounds(Rectangle2D visual) {
+    double width = Math.min(MAX_FIRST_WIDTH, visual.getWidth());
+    double height = Math.min(MAX_FIRST_HEIGHT, visual.getHeight());
+    double x = visual.getMinX() + Math.floor((visual.getWidth() - width) / 2);
+    double y = visual.getMinY() + Math.floor((visual.getHeight() - height) / 2);
+    return new Rectangle2D(x, y, width, height);
   }
 
   @Override

@@ -4,9 +4,12 @@ import descent.app.chart.LossChartView;
 import descent.app.chart.LossCharts;
 import descent.app.params.ParameterPanel;
 import descent.app.session.TrainingSession;
+import descent.app.settings.Setting;
 import descent.app.settings.SettingsModel;
 import descent.app.settings.SettingsView;
+import descent.app.settings.StabilityNote;
 import descent.app.transport.TransportBar;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,10 +24,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.action.Action;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 
 /**
  * The main window's content: controls on the left, the live loss chart and the parameter panel in
- * the centre, transport and status at the bottom, and the divergence banner on top when needed.
+ * the centre, transport and status at the bottom, and the divergence banner over the chart when
+ * needed.
  */
 public final class MainView extends BorderPane {
   private final TrainingSession session;
@@ -40,19 +48,15 @@ public final class MainView extends BorderPane {
     HBox header = new HBox(16, title, formula);
     header.setAlignment(Pos.BASELINE_LEFT);
     header.getStyleClass().add("header");
-    header.setPadding(new Insets(6, 12, 6, 12));
+    header.setPadding(new Insets(4, 12, 4, 12));
 
-    Label banner = new Label();
-    banner.setId("divergence-banner");
-    banner.getStyleClass().add("banner");
-    banner.textProperty().bind(session.divergenceProperty());
-    banner.visibleProperty().bind(session.divergenceProperty().isNotNull());
-    banner.managedProperty().bind(banner.visibleProperty());
-    banner.setMaxWidth(Double.MAX_VALUE);
-    setTop(new VBox(header, banner));
+    setTop(header);
 
-    ScrollPane controls = new ScrollPane(new SettingsView(session.settings()));
+    StabilityNote stability =
+        new StabilityNote(session.stabilityBoundProperty(), session.settings().learningRate);
+    ScrollPane controls = new ScrollPane(new SettingsView(session.settings(), stability));
     controls.setFitToWidth(true);
+    controls.setFitToHeight(true);
     controls.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     controls.setMinWidth(Region.USE_PREF_SIZE);
     controls.getStyleClass().add("controls");
@@ -61,7 +65,7 @@ public final class MainView extends BorderPane {
     LossChartView chart = LossCharts.forSession(session);
     VBox.setVgrow(chart, Priority.ALWAYS);
     ParameterPanel parameters = new ParameterPanel(session.parameters());
-    setCenter(new VBox(chart, parameters));
+    setCenter(new ChartAndTable(chart, divergenceBanner(session, parameters)));
     setBottom(new TransportBar(session));
     // a click outside the fields hands the keyboard back to the shortcuts
     addEventFilter(
@@ -71,6 +75,116 @@ public final class MainView extends BorderPane {
             requestFocus();
           }
         });
+  }
+
+  /**
+   * ControlsFX's notification bar between the chart and the table: it slides in over the top of the
+   * parameter table when the run diverges (whose numbers are meaningless by then), says where and
+   * why, and offers a learning rate below the stable bound. Nothing moves to make room for it, the
+   * chart and its log-scale toggle stay in view, and its close button hides it.
+   */
+  /** What the divergence banner leaves beside its text for its action and close buttons. */
+  private static final double BANNER_ROOM = 260;
+
+  private static NotificationPane divergenceBanner(TrainingSession session, Node content) {
+    NotificationPane pane = new NotificationPane(content);
+    pane.setId("divergence-pane");
+    pane.setShowFromTop(true);
+    pane.setCloseButtonVisible(true);
+    Label banner = new Label();
+    banner.setId("divergence-banner");
+    banner.getStyleClass().add("banner");
+    banner.setWrapText(true);
+    // leave room for the action and the close button; a long message wraps onto a second line
+    banner.prefWidthProperty().bind(pane.widthProperty().subtract(BANNER_ROOM));
+    banner.setMinHeight(Region.USE_PREF_SIZE);
+    banner.setGraphic(FontIcon.of(MaterialDesignA.ALERT_OCTAGON));
+    banner.textProperty().bind(session.divergenceProperty());
+    banner.visibleProperty().bind(session.divergenceProperty().isNotNull());
+    pane.setGraphic(banner);
+    // the action offers the very rate the banner's text suggests
+    Action lower =
+        new Action(
+            e -> {
+              double rate = session.suggestedLearningRateProperty().get();
+              if (Double.isFinite(rate) && rate > 0) {
+                session.settings().learningRate.set(rate);
+              }
+            });
+    Runnable offer =
+        () -> {
+          double rate = session.suggestedLearningRateProperty().get();
+          boolean known = Double.isFinite(rate) && rate > 0;
+          lower.setText(known ? "Use η = " + Setting.show(rate) : "");
+          pane.getActions().setAll(known ? List.of(lower) : List.of());
+        };
+    offer.run();
+    session.suggestedLearningRateProperty().addListener((obs, o, n) -> offer.run());
+    session
+        .divergenceProperty()
+        .addListener(
+            (obs, o, now) -> {
+              if (now != null) {
+                pane.show();
+              } else {
+                pane.hide();
+              }
+            });
+    return pane;
+  }
+
+  /**
+   * The loss chart above the parameter table. The table takes its natural height if there is room,
+   * and otherwise at most what leaves the chart {@link #CHART_MIN} pixels and half the height; it
+   * then scrolls. So ten features leave the chart usable on a 1024×600 screen.
+   */
+  static final class ChartAndTable extends Region {
+    static final double CHART_MIN = 340;
+    private final Region chart;
+    private final Region table;
+
+    ChartAndTable(Region chart, Region table) {
+      this.chart = chart;
+      this.table = table;
+      getStyleClass().add("chart-and-table");
+      getChildren().addAll(chart, table);
+    }
+
+    double tableHeight(double width, double height) {
+      double natural = table.prefHeight(width);
+      double room = height - Math.max(CHART_MIN, height / 2);
+      double floor = Math.min(natural, height / 4);
+      return Math.min(natural, Math.max(room, floor));
+    }
+
+    @Override
+    protected void layoutChildren() {
+      double w = getWidth();
+      double h = getHeight();
+      double t = snapSizeY(tableHeight(w, h));
+      chart.resizeRelocate(0, 0, w, h - t);
+      table.resizeRelocate(0, h - t, w, t);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+      return Math.max(chart.prefWidth(-1), table.prefWidth(-1));
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+      return Math.max(chart.minWidth(-1), table.minWidth(-1));
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+      return chart.prefHeight(width) + table.prefHeight(width);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+      return CHART_MIN / 2;
+    }
   }
 
   private static boolean isInsideField(Node n) {
@@ -115,8 +229,8 @@ public final class MainView extends BorderPane {
         .add(MainView.class.getResource("/descent/app/descent.css").toExternalForm());
     view.installShortcuts(scene);
     // text grows with the window, so a projector at the back of the room stays readable
-    scene.widthProperty().addListener((obs, o, w) -> view.setStyle(fontSizeFor(w.doubleValue())));
-    view.setStyle(fontSizeFor(width));
+    scene.widthProperty().addListener((obs, o, w) -> view.textSizeFor(w.doubleValue()));
+    view.textSizeFor(width);
     // keys go to the transport, not to the first text field, until the user clicks a field
     scene
         .windowProperty()
@@ -124,9 +238,25 @@ public final class MainView extends BorderPane {
     return scene;
   }
 
+  private void textSizeFor(double width) {
+    setStyle(fontSizeFor(width));
+    boolean large = fontPixels(width) >= 17;
+    if (large != getStyleClass().contains("large-text")) {
+      if (large) {
+        getStyleClass().add("large-text");
+      } else {
+        getStyleClass().remove("large-text");
+      }
+    }
+  }
+
+  private static long fontPixels(double width) {
+    return Math.round(Math.max(13, Math.min(20, width / 96)));
+  }
+
   /** 14 px on a 1366-wide laptop, 20 px on a 1920-wide projector. */
   static String fontSizeFor(double width) {
-    long px = Math.round(Math.max(13, Math.min(20, width / 96)));
+    long px = fontPixels(width);
     return "-fx-font-size: " + px + "px;";
   }
 

@@ -96,7 +96,7 @@ class MainWindowTest {
         .contains("batch size changed");
 
     Slider sigma = robot.lookup("#init-sigma-slider").queryAs(Slider.class);
-    robot.interact(() -> sigma.setValue(2.0));
+    robot.interact(() -> sigma.setValue(Math.log10(2.0))); // log scale: 10^0.301…
     assertThat(settings.sigma.value()).isEqualTo(2.0);
     assertThat(robot.lookup("#init-sigma-field").queryAs(TextField.class).getText()).isEqualTo("2");
     assertThat(session.run().model().w().toArray()).doesNotContain(0.0);
@@ -199,7 +199,7 @@ class MainWindowTest {
     assertThat(robot.lookup("#message").queryAs(Label.class).getText())
         .isEqualTo("Paused between minibatches: Space to go on, → to step");
     assertThat(robot.lookup("#play").queryAs(javafx.scene.control.Button.class).getText())
-        .isEqualTo("▶ Play");
+        .isEqualTo("Play");
     robot.clickOn("#play");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(session.state()).isEqualTo(State.RUNNING);

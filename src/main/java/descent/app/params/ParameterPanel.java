@@ -1,69 +1,118 @@
 package descent.app.params;
 
+import descent.app.params.ParametersModel.Closeness;
 import descent.app.params.ParametersModel.Row;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /**
  * The parameter panel: for each of w₁ … w_d and b, the true value, the learned value, the error
- * true − learned coloured by size, and the least-squares optimum. Binds to {@link ParametersModel}.
+ * true − learned, and the least-squares optimum. The error carries an icon and a colour saying how
+ * close the learned value is to what these rows allow ({@link ParametersModel#closeness}), so the
+ * cue does not rest on colour alone. The table scrolls under a fixed header when it is taller than
+ * the room it is given. Binds to {@link ParametersModel}.
  */
 public final class ParameterPanel extends VBox {
   private static final String[] HEADERS = {
     "parameter", "true", "learned", "error", "least squares"
   };
+  private static final String ERROR_RULE =
+      "true − learned, judged against the least-squares value, the best any optimizer can reach"
+          + " on these rows: ✓ at optimum within |true − least squares| (at least 0.001) of it,"
+          + " ≈ close within 10 times that, ✗ far beyond.";
   private static final String[] TIPS = {
     "w has one weight per feature; b is the bias.",
     "The values that generated the data.",
     "What SGD has learned so far.",
-    "true − learned: green below 0.01, amber below 0.1, red above.",
+    ERROR_RULE,
     "The closed-form fit of the training rows (normal equations): the best any optimizer can do"
         + " on this data."
   };
 
   private final ParametersModel model;
   private final GridPane grid = new GridPane();
+  private final ScrollPane scroll = new ScrollPane(grid);
   private final Label note = new Label();
 
   public ParameterPanel(ParametersModel model) {
     this.model = model;
     getStyleClass().add("parameter-panel");
-    setPadding(new Insets(8, 12, 8, 12));
-    setSpacing(4);
-    grid.setHgap(24);
+    setPadding(new Insets(6, 12, 6, 12));
+    setSpacing(2);
+    grid.getStyleClass().add("parameter-grid");
+    grid.setHgap(18);
     grid.setVgap(2);
     for (int c = 0; c < HEADERS.length; c++) {
       ColumnConstraints cc = new ColumnConstraints();
       cc.setHalignment(c == 0 ? HPos.LEFT : HPos.RIGHT);
-      cc.setMinWidth(c == 0 ? 90 : 110);
+      cc.setMinWidth(Region.USE_PREF_SIZE);
       grid.getColumnConstraints().add(cc);
     }
+    scroll.setId("parameter-scroll");
+    scroll.getStyleClass().add("parameter-scroll");
+    scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+    scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+    scroll.setMinHeight(0);
+    VBox.setVgrow(scroll, Priority.ALWAYS);
     note.getStyleClass().add("note");
     note.textProperty().bind(model.leastSquaresNoteProperty());
     note.visibleProperty().bind(model.leastSquaresNoteProperty().isNotNull());
     note.managedProperty().bind(note.visibleProperty());
     Label title = new Label("Parameters");
     title.getStyleClass().add("heading");
-    getChildren().addAll(title, grid, note);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox titleRow = new HBox(12, title, gap, legend());
+    titleRow.setAlignment(Pos.BASELINE_LEFT);
+    getChildren().addAll(titleRow, scroll, note);
     model.rows().addListener((ListChangeListener<Row>) c -> rebuild());
     rebuild();
   }
 
+  /** The scroll pane holding the table, for its height to be bounded by the window's layout. */
+  public ScrollPane table() {
+    return scroll;
+  }
+
+  private static HBox legend() {
+    HBox legend = new HBox(10);
+    legend.setId("closeness-legend");
+    legend.getStyleClass().add("legend");
+    legend.setAlignment(Pos.CENTER_RIGHT);
+    for (Closeness c : List.of(Closeness.AT_OPTIMUM, Closeness.CLOSE, Closeness.FAR)) {
+      Label l = new Label(c.word(), icon(c));
+      l.getStyleClass().addAll("legend-item", styleOf(c));
+      l.setMinWidth(Region.USE_PREF_SIZE);
+      legend.getChildren().add(l);
+    }
+    Tooltip.install(legend, new Tooltip(ERROR_RULE));
+    return legend;
+  }
+
   private void rebuild() {
     grid.getChildren().clear();
-    for (int c = 0; c < HEADERS.length; c++) {
-      Label h = new Label(HEADERS[c]);
-      h.getStyleClass().add("column-header");
-      h.setTooltip(new Tooltip(TIPS[c]));
-      grid.add(h, c, 0);
-    }
     int r = 1;
     for (Row row : model.rows()) {
       Label name = new Label(row.name());
@@ -74,6 +123,11 @@ public final class ParameterPanel extends VBox {
       Label error = number(row.error());
       error.setId("error-" + row.name());
       error.getStyleClass().add("error-cell");
+      error.setContentDisplay(ContentDisplay.LEFT);
+      Tooltip errorTip = new Tooltip();
+      errorTip.setWrapText(true);
+      errorTip.setMaxWidth(360);
+      error.setTooltip(errorTip);
       Label ols = number(row.leastSquares());
       ols.setId("ols-" + row.name());
       paintError(error, row);
@@ -86,21 +140,83 @@ public final class ParameterPanel extends VBox {
               });
       grid.addRow(r++, name, truth, learned, error, ols);
     }
+    stickyHeader();
+  }
+
+  /** The header row, added last so it is drawn over the rows that scroll beneath it. */
+  private void stickyHeader() {
+    Region background = new Region();
+    background.getStyleClass().add("header-row");
+    background.setMaxWidth(Double.MAX_VALUE);
+    background.setMaxHeight(Double.MAX_VALUE);
+    grid.add(background, 0, 0, HEADERS.length, 1);
+    // the offset of the viewport's top within the table, in the table's coordinates
+    DoubleBinding offset =
+        Bindings.createDoubleBinding(
+            () ->
+                scroll.getVvalue()
+                    * Math.max(0, grid.getHeight() - scroll.getViewportBounds().getHeight()),
+            scroll.vvalueProperty(),
+            grid.heightProperty(),
+            scroll.viewportBoundsProperty());
+    List<Node> header = new ArrayList<>(List.of(background));
+    for (int c = 0; c < HEADERS.length; c++) {
+      Label h = new Label(HEADERS[c]);
+      h.getStyleClass().add("column-header");
+      Tooltip tip = new Tooltip(TIPS[c]);
+      tip.setWrapText(true);
+      tip.setMaxWidth(360);
+      h.setTooltip(tip);
+      grid.add(h, c, 0);
+      header.add(h);
+    }
+    for (Node n : header) {
+      n.translateYProperty().bind(offset);
+    }
   }
 
   private static void paintError(Label error, Row row) {
-    error.getStyleClass().removeAll("small", "medium", "large");
-    switch (row.errorSize()) {
-      case SMALL -> error.getStyleClass().add("small");
-      case MEDIUM -> error.getStyleClass().add("medium");
-      case LARGE -> error.getStyleClass().add("large");
-      case UNKNOWN -> {}
+    Closeness c = row.closeness();
+    error.getStyleClass().removeAll("at-optimum", "close", "far");
+    if (c == Closeness.UNKNOWN) {
+      error.setGraphic(null);
+      error.getTooltip().setText("No truth to compare with.");
+      return;
     }
+    error.getStyleClass().add(styleOf(c));
+    if (!(error.getGraphic() instanceof FontIcon icon && icon.getIconCode() == iconOf(c))) {
+      error.setGraphic(icon(c));
+    }
+    error.getTooltip().setText(c.word() + ". " + ERROR_RULE);
+  }
+
+  private static String styleOf(Closeness c) {
+    return switch (c) {
+      case AT_OPTIMUM -> "at-optimum";
+      case CLOSE -> "close";
+      case FAR -> "far";
+      case UNKNOWN -> "unknown";
+    };
+  }
+
+  private static org.kordamp.ikonli.Ikon iconOf(Closeness c) {
+    return switch (c) {
+      case AT_OPTIMUM -> MaterialDesignC.CHECK_CIRCLE;
+      case CLOSE -> MaterialDesignA.APPROXIMATELY_EQUAL;
+      case FAR, UNKNOWN -> MaterialDesignC.CLOSE_CIRCLE;
+    };
+  }
+
+  private static FontIcon icon(Closeness c) {
+    FontIcon icon = FontIcon.of(iconOf(c));
+    icon.getStyleClass().add("closeness-icon");
+    return icon;
   }
 
   private static Label number(double v) {
     Label l = new Label(format(v));
     l.getStyleClass().add("number");
+    l.setMinWidth(Region.USE_PREF_SIZE);
     return l;
   }
 

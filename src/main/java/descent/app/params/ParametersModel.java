@@ -15,13 +15,38 @@ import javafx.collections.ObservableList;
  * value, the error true − learned, and the least-squares optimum.
  */
 public final class ParametersModel {
-  /** How big an error looks: the panel colours it accordingly. */
-  public enum ErrorSize {
-    SMALL,
-    MEDIUM,
-    LARGE,
-    UNKNOWN
+  /**
+   * How far a learned value is from the best reachable one, the least-squares fit of the training
+   * rows: noise in the data keeps even that fit off the truth, so the error true − learned is
+   * judged against what is reachable, not against fixed thresholds. See {@link #closeness}.
+   */
+  public enum Closeness {
+    /** Within reach of the least-squares value: as good as these rows allow. */
+    AT_OPTIMUM("at optimum"),
+    /** Within ten times that. */
+    CLOSE("close"),
+    /** Further away. */
+    FAR("far"),
+    /** No learned value or no truth to compare with. */
+    UNKNOWN("unknown");
+
+    private final String word;
+
+    Closeness(String word) {
+      this.word = word;
+    }
+
+    /** "at optimum", "close", "far": what the panel says beside the icon. */
+    public String word() {
+      return word;
+    }
   }
+
+  /** The smallest tolerance, so a noise-free fit is not asked for more than six decimals show. */
+  public static final double TOLERANCE_FLOOR = 1e-3;
+
+  /** Without a least-squares fit, the error is judged against this fixed tolerance. */
+  public static final double TOLERANCE_WITHOUT_FIT = 0.01;
 
   /** One parameter. {@code trueValue} and {@code leastSquares} are NaN when unknown. */
   public static final class Row {
@@ -62,21 +87,37 @@ public final class ParametersModel {
       return trueValue - learned.get();
     }
 
-    public ErrorSize errorSize() {
-      return sizeOf(error());
+    /** How close the learned value is to what these rows allow; see {@link #closeness}. */
+    public Closeness closeness() {
+      return ParametersModel.closeness(trueValue, learned.get(), leastSquares);
     }
   }
 
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper leastSquaresNote = new ReadOnlyStringWrapper(this, "note");
 
-  /** Thresholds on |true − learned| for the panel's colours. */
-  public static ErrorSize sizeOf(double error) {
-    double e = Math.abs(error);
-    if (Double.isNaN(e)) {
-      return ErrorSize.UNKNOWN;
+  /**
+   * The rule behind the error column's colours and icons. The reachable error is r = |true − OLS|,
+   * what the least-squares fit of these rows misses by, at least {@link #TOLERANCE_FLOOR}. A
+   * learned value within r of the least-squares value is at the optimum, within 10·r close, and
+   * beyond that far. Without a least-squares fit (fewer rows than parameters), it is judged against
+   * the truth with r = {@link #TOLERANCE_WITHOUT_FIT}.
+   */
+  public static Closeness closeness(double trueValue, double learned, double leastSquares) {
+    if (Double.isNaN(trueValue) || Double.isNaN(learned)) {
+      return Closeness.UNKNOWN;
     }
-    return e < 0.01 ? ErrorSize.SMALL : e < 0.1 ? ErrorSize.MEDIUM : ErrorSize.LARGE;
+    if (Double.isInfinite(learned)) {
+      return Closeness.FAR;
+    }
+    boolean fit = Double.isFinite(leastSquares);
+    double reference = fit ? leastSquares : trueValue;
+    double reachable =
+        fit ? Math.max(TOLERANCE_FLOOR, Math.abs(trueValue - leastSquares)) : TOLERANCE_WITHOUT_FIT;
+    double gap = Math.abs(learned - reference);
+    return gap <= reachable
+        ? Closeness.AT_OPTIMUM
+        : gap <= 10 * reachable ? Closeness.CLOSE : Closeness.FAR;
   }
 
   public ObservableList<Row> rows() {

@@ -33,6 +33,10 @@ final class SessionStatus {
   final ReadOnlyDoubleWrapper examplesPerSecond = new ReadOnlyDoubleWrapper();
   final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   final ReadOnlyStringWrapper divergence = new ReadOnlyStringWrapper(null);
+
+  /** The learning rate the divergence advice suggests; NaN while healthy or when none helps. */
+  final ReadOnlyDoubleWrapper suggestedLearningRate = new ReadOnlyDoubleWrapper(Double.NaN);
+
   final ReadOnlyObjectWrapper<StabilityBound> stabilityBound = new ReadOnlyObjectWrapper<>();
   private FeatureScales scales;
 
@@ -53,6 +57,7 @@ final class SessionStatus {
     meter.reset();
     examplesPerSecond.set(0);
     divergence.set(null);
+    suggestedLearningRate.set(Double.NaN);
     stabilityBound.set(p.bound());
     scales = p.scales();
     lastEpochDone = -1;
@@ -100,6 +105,7 @@ final class SessionStatus {
         state.set(State.DIVERGED);
         DivergenceAdvice advice =
             DivergenceAdvice.of(d, learningRate, stabilityBound.get(), scales);
+        suggestedLearningRate.set(advice.suggestedRate());
         divergence.set(DivergenceText.banner(d, advice));
         message.set(DivergenceText.message(advice));
       }

@@ -342,4 +342,12 @@ public final class TrainingSession {
   public ReadOnlyStringProperty divergenceProperty() {
     return status.divergence.getReadOnlyProperty();
   }
+
+  /**
+   * The learning rate the divergence banner suggests (the same number as its text), or NaN while
+   * the run is healthy or when a smaller rate would not help.
+   */
+  public ReadOnlyDoubleProperty suggestedLearningRateProperty() {
+    return status.suggestedLearningRate.getReadOnlyProperty();
+  }
 }

@@ -78,10 +78,10 @@ public final class NumberSetting extends Setting {
     try {
       v = Double.parseDouble(s.replace('−', '-'));
     } catch (NumberFormatException e) {
-      return "“" + s + "” is not a number";
+      return "“" + Readable.echo(s) + "” is not a number";
     }
     if (!Double.isFinite(v)) {
-      return "“" + s + "” is not a finite number";
+      return "“" + Readable.echo(s) + "” is not a finite number";
     }
     if (integer && v != Math.rint(v)) {
       return label() + " must be a whole number";

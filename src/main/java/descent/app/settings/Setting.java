@@ -87,7 +87,7 @@ public abstract class Setting {
    * How a field shows a number: whole numbers as integers, others to six significant digits, never
    * in E notation.
    */
-  static String show(double v) {
+  public static String show(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }

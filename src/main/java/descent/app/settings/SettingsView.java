@@ -1,10 +1,10 @@
 package descent.app.settings;
 
 import java.security.SecureRandom;
-import java.util.function.DoubleUnaryOperator;
-import javafx.beans.value.ObservableValue;
+import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -17,27 +17,52 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
 
 /**
  * The controls: a slider with an editable field for learning rate, σ, batch size and epochs, and
  * fields for the data settings. It only binds to {@link SettingsModel}; the model validates.
+ *
+ * <p>A refused value marks its field (red border, and ControlsFX's error decoration whose tooltip
+ * says why) and its reason appears in the fixed-height slot under the field's group. Nothing else
+ * moves: every control keeps its place whatever the message.
  */
 public final class SettingsView extends VBox {
   static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
+  private final ValidationSupport validation = new ValidationSupport();
+
   public SettingsView(SettingsModel model) {
+    this(model, null);
+  }
+
+  /**
+   * @param learningRateNote shown under the learning rate, e.g. a {@link StabilityNote}; may be
+   *     null
+   */
+  public SettingsView(SettingsModel model, Node learningRateNote) {
     getStyleClass().add("settings");
-    setSpacing(6);
-    setPadding(new Insets(10));
+    setSpacing(4);
+    setPadding(new Insets(8, 10, 8, 10));
 
     getChildren().add(heading("Training"));
     GridPane training = grid();
     int r = 0;
-    r = sliderRow(training, r, model.learningRate, Mapping.log10(1e-4, 10), true);
-    r = sliderRow(training, r, model.sigma, Mapping.linear(0, 10), false);
-    r = sliderRow(training, r, model.batchSize, Mapping.powersOfTwo(model.batchSize), false);
-    sliderRow(training, r, model.epochs, Mapping.linear(1, 100), false);
+    r = sliderRow(training, r, model.learningRate, SliderScale.log10(1e-4, 10), true);
+    if (learningRateNote != null) {
+      training.add(learningRateNote, 0, r++, 3, 1);
+    }
+    r = sliderRow(training, r, model.sigma, SliderScale.zeroThenLog10(1e-3, 10), false);
+    r = sliderRow(training, r, model.batchSize, SliderScale.powersOfTwo(model.batchSize), false);
+    sliderRow(training, r, model.epochs, SliderScale.linearIntegers(1, 100), false);
     getChildren().add(training);
+    getChildren()
+        .add(
+            new ErrorSlot(
+                "training-errors",
+                "Enter applies a typed value; Esc restores it.",
+                List.of(model.learningRate, model.sigma, model.batchSize, model.epochs)));
 
     getChildren().add(heading("Data"));
     GridPane data = grid();
@@ -56,6 +81,20 @@ public final class SettingsView extends VBox {
     newSeed.setOnAction(e -> model.newSeed(random));
     fieldRow(data, r, model.seed, newSeed);
     getChildren().add(data);
+    getChildren()
+        .add(
+            new ErrorSlot(
+                "data-errors",
+                "A change here starts a fresh run on new data.",
+                List.of(
+                    model.noise,
+                    model.numTrain,
+                    model.numVal,
+                    model.trueW,
+                    model.trueB,
+                    model.seed)));
+    // mark refused fields as soon as they are refused, not only after the next keystroke
+    validation.initInitialDecoration();
   }
 
   private static Label heading(String text) {
@@ -67,48 +106,16 @@ public final class SettingsView extends VBox {
   private static GridPane grid() {
     GridPane g = new GridPane();
     g.setHgap(8);
-    g.setVgap(2);
+    g.setVgap(3);
     return g;
   }
 
-  /** How a slider's position maps to a setting's value and back. */
-  record Mapping(
-      DoubleUnaryOperator toValue,
-      DoubleUnaryOperator toPosition,
-      ObservableValue<Number> maxPosition,
-      double minPosition) {
-    static Mapping linear(double min, double max) {
-      return new Mapping(p -> p, v -> v, new javafx.beans.property.SimpleDoubleProperty(max), min);
-    }
-
-    static Mapping log10(double min, double max) {
-      return new Mapping(
-          p -> Math.pow(10, p),
-          Math::log10,
-          new javafx.beans.property.SimpleDoubleProperty(Math.log10(max)),
-          Math.log10(min));
-    }
-
-    /** Snaps through 1, 2, 4, … and ends exactly at the setting's maximum (numTrain). */
-    static Mapping powersOfTwo(NumberSetting s) {
-      var max =
-          javafx.beans.binding.Bindings.createDoubleBinding(() -> log2(s.max()), s.maxProperty());
-      return new Mapping(
-          p -> p >= max.get() - 0.5 ? s.max() : Math.pow(2, Math.round(p)), v -> log2(v), max, 0);
-    }
-
-    private static double log2(double v) {
-      return Math.log(v) / Math.log(2);
-    }
-  }
-
-  private static int sliderRow(
-      GridPane grid, int row, NumberSetting s, Mapping mapping, boolean live) {
+  private int sliderRow(GridPane grid, int row, NumberSetting s, SliderScale scale, boolean live) {
     Label label = new Label(s.label());
     label.setMinWidth(Region.USE_PREF_SIZE);
     Slider slider =
-        new Slider(mapping.minPosition(), mapping.maxPosition().getValue().doubleValue(), 0);
-    slider.maxProperty().bind(mapping.maxPosition());
+        new Slider(scale.minPosition(), scale.maxPosition().getValue().doubleValue(), 0);
+    slider.maxProperty().bind(scale.maxPosition());
     slider.setId(idOf(s) + "-slider");
     slider.setFocusTraversable(false);
     HBox.setHgrow(slider, Priority.ALWAYS);
@@ -116,7 +123,7 @@ public final class SettingsView extends VBox {
     Runnable fromModel =
         () -> {
           syncing[0] = true;
-          slider.setValue(mapping.toPosition().applyAsDouble(s.value()));
+          slider.setValue(scale.toPosition().applyAsDouble(s.value()));
           syncing[0] = false;
         };
     fromModel.run();
@@ -128,7 +135,7 @@ public final class SettingsView extends VBox {
               if (syncing[0]) {
                 return;
               }
-              double v = mapping.toValue().applyAsDouble(n.doubleValue());
+              double v = scale.toValue().applyAsDouble(n.doubleValue());
               if (live || !slider.isValueChanging()) {
                 s.set(v);
               } else {
@@ -140,30 +147,25 @@ public final class SettingsView extends VBox {
         .addListener(
             (obs, was, now) -> {
               if (!now) {
-                s.set(mapping.toValue().applyAsDouble(slider.getValue()));
+                s.set(scale.toValue().applyAsDouble(slider.getValue()));
                 fromModel.run();
               }
             });
     TextField field = field(s);
-    Label error = errorLabel(s);
     Tooltip t = tip(s.tooltip());
     label.setTooltip(t);
     slider.setTooltip(t);
-    field.setTooltip(t);
     grid.add(label, 0, row);
     grid.add(slider, 1, row);
     grid.add(field, 2, row);
-    grid.add(error, 0, row + 1, 3, 1);
-    return row + 2;
+    return row + 1;
   }
 
-  private static int fieldRow(GridPane grid, int row, Setting s, Button extra) {
+  private int fieldRow(GridPane grid, int row, Setting s, Button extra) {
     Label label = new Label(s.label());
     label.setMinWidth(Region.USE_PREF_SIZE);
     TextField field = field(s);
-    Tooltip t = tip(s.tooltip());
-    label.setTooltip(t);
-    field.setTooltip(t);
+    label.setTooltip(tip(s.tooltip()));
     grid.add(label, 0, row);
     if (extra == null) {
       grid.add(field, 1, row, 2, 1);
@@ -172,15 +174,15 @@ public final class SettingsView extends VBox {
       HBox.setHgrow(field, Priority.ALWAYS);
       grid.add(box, 1, row, 2, 1);
     }
-    grid.add(errorLabel(s), 0, row + 1, 3, 1);
-    return row + 2;
+    return row + 1;
   }
 
-  private static TextField field(Setting s) {
+  private TextField field(Setting s) {
     TextField field = new TextField();
     field.setId(idOf(s) + "-field");
     field.getStyleClass().add("setting-field");
     field.setPrefColumnCount(7);
+    field.setMinWidth(Region.USE_PREF_SIZE);
     field.textProperty().bindBidirectional(s.textProperty());
     field.setOnAction(
         e -> {
@@ -203,19 +205,21 @@ public final class SettingsView extends VBox {
             e.consume();
           }
         });
-    s.errorProperty().addListener((obs, o, n) -> field.pseudoClassStateChanged(INVALID, n != null));
+    Tooltip t = tip(s.tooltip());
+    field.setTooltip(t);
+    validation.registerValidator(
+        field,
+        false,
+        (javafx.scene.control.Control c, String text) ->
+            ValidationResult.fromErrorIf(c, s.error(), s.error() != null));
+    s.errorProperty()
+        .addListener(
+            (obs, o, n) -> {
+              field.pseudoClassStateChanged(INVALID, n != null);
+              t.setText(n == null ? s.tooltip() : n + "\n\n" + s.tooltip());
+              validation.revalidate(field);
+            });
     return field;
-  }
-
-  private static Label errorLabel(Setting s) {
-    Label error = new Label();
-    error.setId(idOf(s) + "-error");
-    error.getStyleClass().add("field-error");
-    error.textProperty().bind(s.errorProperty());
-    error.visibleProperty().bind(s.errorProperty().isNotNull());
-    error.managedProperty().bind(error.visibleProperty());
-    error.setWrapText(true);
-    return error;
   }
 
   private static Tooltip tip(String text) {

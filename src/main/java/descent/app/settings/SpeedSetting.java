@@ -6,12 +6,18 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 
 /**
- * The play speed, as a slider position from 0 ("1 step per second") to {@link #MAX_POSITION} ("as
- * fast as possible"); positions in between are log-spaced, 10^position steps per second.
+ * The play speed, as a slider position from 0 ("up to 1 step/s") to {@link #MAX_POSITION} ("as fast
+ * as possible"). Positions in between are log-spaced and snap to 1, 2 or 5 times a power of ten
+ * steps per second. The speed is a target, an upper limit: the status bar shows what is delivered.
  */
 public final class SpeedSetting {
   public static final double MAX_POSITION = 4;
-  private final DoubleProperty position = new SimpleDoubleProperty(this, "position", 1.5);
+
+  /** 20 steps per second: the chapter's 32 minibatches take a little over 1.5 s. */
+  public static final double DEFAULT_POSITION = Math.log10(20);
+
+  private final DoubleProperty position =
+      new SimpleDoubleProperty(this, "position", DEFAULT_POSITION);
   // the training thread reads the speed every step: give it a volatile copy, not the property
   private volatile double stepsPerSecond = stepsPerSecond(position.get());
 
@@ -24,16 +30,20 @@ public final class SpeedSetting {
     return position;
   }
 
-  /** Steps per second at the current position, infinite at the top; safe from any thread. */
+  /** The target steps per second at the current position, infinite at the top; any thread. */
   public double stepsPerSecond() {
     return stepsPerSecond;
   }
 
+  /** 10^position, snapped to 1, 2 or 5 times a power of ten; infinite at the top. */
   static double stepsPerSecond(double pos) {
-    return pos >= MAX_POSITION - 1e-9 ? Double.POSITIVE_INFINITY : Math.pow(10, pos);
+    if (pos >= MAX_POSITION - 1e-9) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return Readable.oneTwoFive(Math.pow(10, Math.max(0, pos)));
   }
 
-  /** "1 step/s", "32 steps/s", or "as fast as possible". */
+  /** "up to 1 step/s", "up to 2,000 steps/s", or "as fast as possible". */
   public StringBinding labelBinding() {
     return Bindings.createStringBinding(() -> describe(position.get()), position);
   }
@@ -43,7 +53,6 @@ public final class SpeedSetting {
     if (Double.isInfinite(s)) {
       return "as fast as possible";
     }
-    long r = Math.round(s);
-    return r + (r == 1 ? " step/s" : " steps/s");
+    return "up to " + Readable.grouped(s) + (s == 1 ? " step/s" : " steps/s");
   }
 }

@@ -48,10 +48,10 @@ public final class VectorSetting extends Setting {
       try {
         v[i] = Double.parseDouble(p);
       } catch (NumberFormatException e) {
-        return "entry " + (i + 1) + ", “" + p + "”, is not a number";
+        return "entry " + (i + 1) + ", “" + Readable.echo(p) + "”, is not a number";
       }
       if (!Double.isFinite(v[i]) || Math.abs(v[i]) > bound) {
-        return "entry " + (i + 1) + " must be between " + -bound + " and " + bound;
+        return "entry " + (i + 1) + " must be between " + show(-bound) + " and " + show(bound);
       }
     }
     if (!java.util.Arrays.equals(v, value.get())) {

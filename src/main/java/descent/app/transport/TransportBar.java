@@ -16,23 +16,51 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
-/** Play/Pause, Step, Step epoch, Reset, the speed control, and the status bar beneath them. */
+/**
+ * Play/Pause, Step, Step epoch, Reset, the speed control, and the status bar beneath them. The
+ * buttons' symbols are icons drawn from a bundled icon font, so they do not depend on the fonts the
+ * system happens to have.
+ */
 public final class TransportBar extends VBox {
   public TransportBar(TrainingSession session) {
     getStyleClass().add("transport");
-    Button play = button("play", "Play", "Space: train continuously; press again to pause.");
-    play.textProperty()
-        .bind(
-            Bindings.when(session.stateProperty().isEqualTo(State.RUNNING))
-                .then("⏸ Pause")
-                .otherwise("▶ Play"));
+    Button play =
+        button(
+            "play",
+            "Play",
+            MaterialDesignP.PLAY,
+            "Space: train continuously; press again to pause.");
+    BooleanBinding running = session.stateProperty().isEqualTo(State.RUNNING);
+    FontIcon playIcon = (FontIcon) play.getGraphic();
+    play.textProperty().bind(Bindings.when(running).then("Pause").otherwise("Play"));
+    running.addListener(
+        (obs, was, now) ->
+            playIcon.setIconCode(now ? MaterialDesignP.PAUSE : MaterialDesignP.PLAY));
     Button step =
-        button("step", "Step →", "→: run exactly one minibatch: forward, loss, backward, update.");
+        button(
+            "step",
+            "Step",
+            MaterialDesignS.SKIP_NEXT,
+            "→: run exactly one minibatch: forward, loss, backward, update.");
     Button epoch =
         button(
-            "step-epoch", "Step epoch ⇥", "Shift+→: run to the end of this epoch, then validate.");
-    Button reset = button("reset", "Reset ⟲", "R: start again from fresh initial weights.");
+            "step-epoch",
+            "Step epoch",
+            MaterialDesignS.SKIP_FORWARD,
+            "Shift+→: run to the end of this epoch, then validate.");
+    Button reset =
+        button(
+            "reset",
+            "Reset",
+            MaterialDesignR.RESTART,
+            "R: start again from fresh initial weights.");
 
     BooleanBinding over =
         session
@@ -53,23 +81,28 @@ public final class TransportBar extends VBox {
     slider.setId("speed-slider");
     slider.setFocusTraversable(false);
     slider.valueProperty().bindBidirectional(speed.positionProperty());
-    slider.setPrefWidth(160);
+    slider.setPrefWidth(150);
+    slider.setMinWidth(80);
     slider.setTooltip(
-        new Tooltip("From 1 step per second, to watch the line fit, up to as fast as possible."));
+        new Tooltip(
+            "The most steps per second to run, from 1, to watch the line fit, up to as fast as"
+                + " possible. The status bar shows the examples per second actually delivered."));
     Label speedLabel = new Label();
     speedLabel.setId("speed-label");
+    speedLabel.getStyleClass().add("speed-label");
     speedLabel.textProperty().bind(speed.labelBinding());
-    speedLabel.setMinWidth(140);
 
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox buttons =
-        new HBox(8, play, step, epoch, reset, gap, new Label("speed"), slider, speedLabel);
+    Label speedTitle = new Label("speed");
+    speedTitle.setMinWidth(Region.USE_PREF_SIZE);
+    HBox buttons = new HBox(8, play, step, epoch, reset, gap, speedTitle, slider, speedLabel);
     buttons.setAlignment(Pos.CENTER_LEFT);
-    buttons.setPadding(new Insets(8, 12, 6, 12));
+    buttons.setPadding(new Insets(6, 12, 6, 12));
 
     Label status = new Label();
     status.setId("status");
+    status.getStyleClass().add("status");
     status
         .textProperty()
         .bind(
@@ -86,11 +119,12 @@ public final class TransportBar extends VBox {
     message.setId("message");
     message.getStyleClass().add("message");
     message.textProperty().bind(session.messageProperty());
-    Region gap2 = new Region();
-    HBox.setHgrow(gap2, Priority.ALWAYS);
-    HBox bar = new HBox(12, status, gap2, message);
-    bar.getStyleClass().add("status-bar");
-    bar.setPadding(new Insets(4, 12, 4, 12));
+    // ControlsFX's status bar: the counters on the left, the latest message on the right
+    StatusBar bar = new StatusBar();
+    bar.setId("status-bar");
+    bar.setText("");
+    bar.getLeftItems().add(status);
+    bar.getRightItems().add(message);
     getChildren().addAll(buttons, bar);
   }
 
@@ -108,8 +142,8 @@ public final class TransportBar extends VBox {
         s.state());
   }
 
-  private static Button button(String id, String text, String tip) {
-    Button b = new Button(text);
+  private static Button button(String id, String text, Ikon icon, String tip) {
+    Button b = new Button(text, FontIcon.of(icon));
     b.setId(id);
     b.setFocusTraversable(false);
     b.setTooltip(new Tooltip(tip));
