@@ -32,7 +32,7 @@ class ArchitectureTest {
               "descent.engine..", "descent.data..", "descent.model..", "descent.train..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("javafx..", "org.controlsfx..")
+          .resideInAnyPackage("javafx..", "org.controlsfx..", "org.kordamp.ikonli..")
           .because(
               "data, models and training run headless, from the command line and in tests;"
                   + " only the desktop app draws");
@@ -44,7 +44,7 @@ class ArchitectureTest {
           .resideOutsideOfPackage("descent.app..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("javafx..", "org.controlsfx..")
+          .resideInAnyPackage("javafx..", "org.controlsfx..", "org.kordamp.ikonli..")
           .because(
               "JavaFX is confined to descent.app; the Launcher and the CLI start the app through"
                   + " descent.app without touching JavaFX types, so the fat jar launches from a"

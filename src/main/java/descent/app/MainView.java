@@ -10,6 +10,7 @@ import descent.app.settings.SettingsView;
 import descent.app.settings.StabilityNote;
 import descent.app.transport.TransportBar;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -24,6 +25,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.action.Action;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -86,6 +88,20 @@ public final class MainView extends BorderPane {
   /** What the divergence banner leaves beside its text for its action and close buttons. */
   private static final double BANNER_ROOM = 260;
 
+  /** The height of {@code label}'s text wrapped at the label's preferred width, with padding. */
+  private static double wrappedHeight(Label label) {
+    Insets pad = label.getPadding();
+    double graphic =
+        label.getGraphic() == null
+            ? 0
+            : label.getGraphic().prefWidth(-1) + label.getGraphicTextGap();
+    Text text = new Text(label.getText() == null ? "" : label.getText());
+    text.setFont(label.getFont());
+    text.setWrappingWidth(
+        Math.max(1, label.getPrefWidth() - pad.getLeft() - pad.getRight() - graphic - 2));
+    return Math.ceil(text.getLayoutBounds().getHeight()) + pad.getTop() + pad.getBottom() + 2;
+  }
+
   private static NotificationPane divergenceBanner(TrainingSession session, Node content) {
     NotificationPane pane = new NotificationPane(content);
     pane.setId("divergence-pane");
@@ -97,7 +113,18 @@ public final class MainView extends BorderPane {
     banner.setWrapText(true);
     // leave room for the action and the close button; a long message wraps onto a second line
     banner.prefWidthProperty().bind(pane.widthProperty().subtract(BANNER_ROOM));
-    banner.setMinHeight(Region.USE_PREF_SIZE);
+    // the bar asks its label for a height without a width, which gives one line; a banner that
+    // wraps would spill out of the bar, so ask for the wrapped height at the width it will get
+    banner
+        .minHeightProperty()
+        .bind(
+            Bindings.createDoubleBinding(
+                () -> wrappedHeight(banner),
+                banner.prefWidthProperty(),
+                banner.textProperty(),
+                banner.fontProperty(),
+                banner.graphicProperty()));
+    banner.prefHeightProperty().bind(banner.minHeightProperty());
     banner.setGraphic(FontIcon.of(MaterialDesignA.ALERT_OCTAGON));
     banner.textProperty().bind(session.divergenceProperty());
     banner.visibleProperty().bind(session.divergenceProperty().isNotNull());

@@ -10,7 +10,9 @@ import java.util.Random;
 public final class SettingsModel {
   public static final int MAX_ROWS = 100_000;
   public static final int MAX_FEATURES = 10;
-  public static final long MAX_SEED = 999_999_999L;
+
+  /** The same seeds as the command line's, so every run can be repeated in both. */
+  public static final long MAX_SEED = descent.train.RunSpec.MAX_SEED;
 
   public final NumberSetting learningRate =
       new NumberSetting(

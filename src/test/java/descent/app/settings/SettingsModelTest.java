@@ -133,6 +133,17 @@ class SettingsModelTest {
   }
 
   @Test
+  void acceptsExactlyTheCommandLinesSeeds() {
+    // one range everywhere: a seed the command line printed can be typed here, and no other
+    assertThat(settings.seed.submit(String.valueOf(descent.train.RunSpec.MAX_SEED))).isTrue();
+    assertThat(settings.seed.value()).isEqualTo((double) descent.train.RunSpec.MAX_SEED);
+    assertThat(settings.seed.submit("0")).isTrue();
+    assertThat(settings.seed.submit("-1")).isFalse();
+    assertThat(settings.seed.submit(String.valueOf(descent.train.RunSpec.MAX_SEED + 1))).isFalse();
+    assertThat(settings.seed.value()).isZero();
+  }
+
+  @Test
   void newSeedDrawsAValidSeed() {
     settings.newSeed(new Random(7));
     assertThat(settings.seed.value()).isBetween(0.0, (double) SettingsModel.MAX_SEED);
