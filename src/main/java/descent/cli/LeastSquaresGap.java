@@ -73,7 +73,9 @@ final class LeastSquaresGap {
         "the learned w and b are far from least squares: on the training rows their predictions"
             + " are "
             + Numbers.short2(gap)
-            + " standard deviations of "
+            + (Numbers.short2(gap).equals("1")
+                ? " standard deviation of "
+                : " standard deviations of ")
             + Names.column(data.targetName())
             + " away from the least-squares ones (root mean square; above "
             + FAR

@@ -339,7 +339,7 @@ class TrainCommand implements Callable<Integer> {
         + CHAPTER_BATCH_SIZE
         + ", is more than the "
         + d.numTrain()
-        + " training rows)";
+        + (d.numTrain() == 1 ? " training row)" : " training rows)");
   }
 
   /** The batch size for {@code n} training rows: the one given, or 32 lowered to n. */

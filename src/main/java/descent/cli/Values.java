@@ -98,6 +98,9 @@ final class Values {
       for (int i = 0; i < parts.length; i++) {
         Double v = parse(parts[i]);
         if (v == null) {
+          // a well-formed number that overflows a double, such as 1e400, is too large, not "not a
+          // number"
+          boolean tooLarge = DECIMAL.matcher(parts[i].trim()).matches();
           throw new TypeConversionException(
               "must be "
                   + rule
@@ -107,7 +110,7 @@ final class Values {
                   + (i + 1)
                   + ", "
                   + quote(parts[i].trim())
-                  + ", is not a number)");
+                  + (tooLarge ? ", is too large)" : ", is not a number)"));
         }
         w[i] = v;
       }

@@ -94,6 +94,8 @@ class BadInputTest {
         "--epochs 0        | --epochs: must be an integer from 1 to 100000, got \"0\"",
         "--true-w 1,x      | --true-w: must be 1 to 10 comma-separated numbers such as 2,-3.4,"
             + " got \"1,x\" (element 2, \"x\", is not a number)",
+        "--true-w 1,1e400  | --true-w: must be 1 to 10 comma-separated numbers such as 2,-3.4,"
+            + " got \"1,1e400\" (element 2, \"1e400\", is too large)",
         "--lrate 1         | --lrate: unknown option; did you mean --lr? (see 'descent train --help')",
         "--lr              | --lr: needs a value",
         "--seed -1         | --seed: must be an integer from 0 to 999999999, got \"-1\"",

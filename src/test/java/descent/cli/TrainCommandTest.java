@@ -319,6 +319,15 @@ class TrainCommandTest {
   }
 
   @Test
+  void oneTrainingRowIsOneRow() {
+    Cli run = Cli.run("train", "--seed", "1", "--num-train", "1");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.outLines().get(1))
+        .isEqualTo("batch size 1 (the default, 32, is more than the 1 training row)");
+  }
+
+  @Test
   void withoutBatchSizeAFewTrainingRowsMakeOneBatchAndTheOutputSaysSo() {
     Cli run = Cli.run("train", "--seed", "1", "--num-train", "10");
 

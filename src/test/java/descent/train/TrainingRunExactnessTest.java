@@ -130,6 +130,7 @@ class TrainingRunExactnessTest {
     HandSgd hand = new HandSgd(w0, 0, lr, clip);
     int batches = (numTrain + batchSize - 1) / batchSize;
     long step = 0;
+    int[] previousOrder = null;
     for (int epoch = 0; epoch < epochs; epoch++) {
       int[] order = epochOrder(data, epoch);
       boolean inOrder = true;
@@ -137,6 +138,13 @@ class TrainingRunExactnessTest {
         inOrder &= order[i] == i;
       }
       assertThat(inOrder).as("epoch %d's rows are shuffled", epoch).isEqualTo(!shuffle);
+      // every training row exactly once, and a fresh shuffle each epoch (d2l reshuffles)
+      assertThat(java.util.Arrays.stream(order).sorted().toArray())
+          .containsExactly(java.util.stream.IntStream.range(0, numTrain).toArray());
+      if (shuffle && previousOrder != null) {
+        assertThat(order).as("epoch %d reshuffles", epoch).isNotEqualTo(previousOrder);
+      }
+      previousOrder = order;
       for (int k = 0; k < batches; k++) {
         int from = k * batchSize;
         int to = Math.min(from + batchSize, numTrain);

@@ -61,7 +61,7 @@ class TransportBarTest {
           session.play();
         });
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(button(robot, "play").getText()).isEqualTo("Pause");
+    assertThat(textOf(robot, "play")).isEqualTo("Pause");
     assertThat(icon(robot, "play")).isEqualTo(MaterialDesignP.PAUSE);
     robot.interact(session::pause);
     WaitForAsyncUtils.waitFor(
@@ -69,12 +69,22 @@ class TransportBarTest {
         TimeUnit.SECONDS,
         () -> WaitForAsyncUtils.asyncFx(() -> session.state() == State.PAUSED).get());
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(button(robot, "play").getText()).isEqualTo("Play");
+    assertThat(textOf(robot, "play")).isEqualTo("Play");
     assertThat(icon(robot, "play")).isEqualTo(MaterialDesignP.PLAY);
   }
 
-  private static org.kordamp.ikonli.Ikon icon(FxRobot robot, String id) {
-    return ((FontIcon) robot.lookup("#" + id).queryAs(Button.class).getGraphic()).getIconCode();
+  /** The text of button {@code id}, read on the FX thread (the scene changes while training). */
+  private String textOf(FxRobot robot, String id) throws Exception {
+    return WaitForAsyncUtils.asyncFx(() -> button(robot, id).getText()).get();
+  }
+
+  /** The icon on button {@code id}, read on the FX thread. */
+  private static org.kordamp.ikonli.Ikon icon(FxRobot robot, String id) throws Exception {
+    return WaitForAsyncUtils.asyncFx(
+            () ->
+                ((FontIcon) robot.lookup("#" + id).queryAs(Button.class).getGraphic())
+                    .getIconCode())
+        .get();
   }
 
   @Test
