@@ -23,22 +23,18 @@ public record PhaseDone(Phase ran, Phase next, int epoch, int batchIndex, long s
     return new PhaseDone(ran, run.nextPhase(), run.epoch(), run.batchIndex(), run.steps(), loss);
   }
 
-  /** What the status bar says: the phase that ran, its formula, and what comes next. */
+  /**
+   * What the status bar says: the phase that ran, its formula, and what comes next; short, so it
+   * fits beside the counters in the smallest window.
+   */
   String message() {
-    String again = " — Step phase (.) again";
     return switch (ran) {
-      case FORWARD -> "Ran FORWARD (ŷ = Xw + b) · next: LOSS" + again;
-      case LOSS ->
-          String.format(Locale.ROOT, "Ran LOSS (ℓ = mean ½(ŷ − y)² = %.4g)", loss)
-              + " · next: BACKWARD"
-              + again;
-      case BACKWARD -> "Ran BACKWARD (∇θ ℓ) · next: UPDATE" + again;
+      case FORWARD -> "Ran FORWARD (ŷ = Xw + b) · next: LOSS (.)";
+      case LOSS -> String.format(Locale.ROOT, "Ran LOSS (ℓ = %.4g) · next: BACKWARD (.)", loss);
+      case BACKWARD -> "Ran BACKWARD (∇θ ℓ) · next: UPDATE (.)";
       case UPDATE ->
           String.format(
-              Locale.ROOT,
-              "Ran UPDATE (θ ← θ − η∇θ): step %,d done · next: FORWARD of step %,d",
-              step,
-              step + 1);
+              Locale.ROOT, "Ran UPDATE (θ ← θ − η∇θ): step %,d done · next: FORWARD (.)", step);
     };
   }
 }

@@ -3,6 +3,7 @@ package descent.app.transport;
 import descent.app.session.TrainingSession;
 import descent.app.session.TrainingSession.State;
 import descent.app.settings.SpeedSetting;
+import descent.train.TrainingRun;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -141,15 +142,17 @@ public final class TransportBar extends VBox {
 
   static String statusLine(TrainingSession s) {
     double rate = s.examplesPerSecondProperty().get();
+    // between minibatches FORWARD always comes next: the phase is named only mid-minibatch
+    TrainingRun.Phase phase = s.nextPhaseProperty().get();
     return String.format(
         Locale.ROOT,
-        "epoch %d/%d · batch %d/%d · step %,d · phase %s next · %s examples/s · %s",
+        "epoch %d/%d · batch %d/%d · step %,d%s · %s examples/s · %s",
         s.epochProperty().get(),
         s.maxEpochsProperty().get(),
         s.batchProperty().get(),
         s.batchesPerEpochProperty().get(),
         s.stepsProperty().get(),
-        s.nextPhaseProperty().get(),
+        phase == TrainingRun.Phase.FORWARD ? "" : " · phase " + phase + " next",
         rate > 0 ? String.format(Locale.ROOT, "%,.0f", rate) : "0",
         s.state());
   }
