@@ -171,6 +171,23 @@ class PhaseSteppingTest {
   }
 
   @Test
+  void loweringTheEpochsMidMinibatchTrainsNothingAndTheNextPhaseRuns(FxRobot robot)
+      throws Exception {
+    TrainingSession s = open(robot);
+    press(robot, s, s::stepEpoch); // at the boundary after epoch 1
+    press(robot, s, s::stepPhase); // FORWARD of epoch 2's first minibatch
+    robot.interact(() -> s.settings().epochs.set(1));
+    waitIdle(s);
+    assertThat(s.stepsProperty().get()).isEqualTo(32);
+    assertThat(s.state()).isEqualTo(State.PAUSED);
+    assertThat(s.messageProperty().get()).contains("ends when epoch 2 ends");
+    press(robot, s, s::stepPhase);
+    assertThat(s.messageProperty().get()).startsWith("Ran LOSS");
+    assertThat(s.nextPhaseProperty().get()).isEqualTo(Phase.BACKWARD);
+    assertThat(s.stepsProperty().get()).isEqualTo(32);
+  }
+
+  @Test
   void resetMidMinibatchGivesAFreshRunAtForward(FxRobot robot) throws Exception {
     TrainingSession s = open(robot);
     press(robot, s, s::stepPhase);
