@@ -238,6 +238,8 @@ public final class MainView extends BorderPane {
             session.stepEpoch();
           } else if (e.getCode() == KeyCode.RIGHT) {
             session.step();
+          } else if (e.getCode() == KeyCode.PERIOD && !e.isShortcutDown()) {
+            session.stepPhase();
           } else if (e.getCode() == KeyCode.R && !e.isShortcutDown()) {
             session.reset();
           } else {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Where one run's events wait between the training thread, which adds them, and the FX thread,
@@ -16,8 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * bounded and no event is ever dropped. Other events (one per epoch at most, plus the run's end)
  * never wait.
  *
- * <p>The session adds its own {@linkplain #note notes} (what a change of epochs did) on the
- * training thread too, so that they reach the FX thread in order with the events around them.
+ * <p>The session adds its own {@linkplain #note notes} (what a change of epochs did, which phase of
+ * a minibatch ran) on the training thread too, so that they reach the FX thread in order with the
+ * events around them.
  *
  * <p>{@link #close()} lets go of a run nobody will read again: a waiting training thread returns at
  * once and later events are dropped.
@@ -32,9 +34,10 @@ final class EventInbox implements TrainingListener {
 
   private final int capacity;
   private final List<TrainingListener> taps;
+  private final List<Consumer<PhaseDone>> phaseTaps;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition drained = lock.newCondition();
-  private List<Object> waiting = new ArrayList<>(); // TrainingEvents and EpochsChange notes
+  private List<Object> waiting = new ArrayList<>(); // TrainingEvents, EpochsChange, PhaseDone
   private int waitingBatches;
   private long waits;
   private boolean closed;
@@ -44,11 +47,20 @@ final class EventInbox implements TrainingListener {
    *     diagnostics); a slow tap slows training
    */
   EventInbox(int capacity, List<TrainingListener> taps) {
+    this(capacity, taps, List.of());
+  }
+
+  /**
+   * @param phaseTaps hear each {@linkplain #note(PhaseDone) phase note} first, on the training
+   *     thread (for tests)
+   */
+  EventInbox(int capacity, List<TrainingListener> taps, List<Consumer<PhaseDone>> phaseTaps) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
     }
     this.capacity = capacity;
     this.taps = taps;
+    this.phaseTaps = phaseTaps;
   }
 
   /** Called by the run on the training thread. */
@@ -80,6 +92,18 @@ final class EventInbox implements TrainingListener {
 
   /** Adds what a change of epochs did, after the events it caused. Never waits. */
   void note(EpochsChange change) {
+    add(change);
+  }
+
+  /** Adds which phase just ran, after the events it caused (an UPDATE's BatchDone). Never waits. */
+  void note(PhaseDone phase) {
+    for (Consumer<PhaseDone> tap : phaseTaps) {
+      tap.accept(phase);
+    }
+    add(phase);
+  }
+
+  private void add(Object change) {
     lock.lock();
     try {
       if (!closed) {
@@ -91,8 +115,8 @@ final class EventInbox implements TrainingListener {
   }
 
   /**
-   * Takes everything waiting, in order: {@link TrainingEvent}s and {@link EpochsChange} notes.
-   * Called by the FX thread.
+   * Takes everything waiting, in order: {@link TrainingEvent}s and {@link EpochsChange} and {@link
+   * PhaseDone} notes. Called by the FX thread.
    */
   List<Object> drain() {
     lock.lock();

@@ -12,15 +12,17 @@ import javafx.animation.AnimationTimer;
 /**
  * Carries the current run's events from its {@link EventInbox} to the FX thread: once per frame
  * while training runs, and whenever the session asks. The events go first to the session (counters,
- * parameters), interleaved in order with the session's notes of epochs changes, then all at once to
- * the {@link FrameListener}s (the chart). Lives on the FX thread.
+ * parameters), interleaved in order with the session's notes of epochs changes and phases, then all
+ * at once to the {@link FrameListener}s (the chart). Lives on the FX thread.
  */
 final class FramePump {
   private final int inboxCapacity;
   private final Consumer<List<TrainingEvent>> session;
   private final Consumer<EpochsChange> changes;
+  private final Consumer<PhaseDone> phases;
   private final List<FrameListener> listeners = new ArrayList<>();
   private final List<TrainingListener> trainingThreadListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<PhaseDone>> phaseThreadListeners = new CopyOnWriteArrayList<>();
   private final AnimationTimer frames;
   private EventInbox inbox;
 
@@ -28,12 +30,17 @@ final class FramePump {
    * @param inboxCapacity how many minibatches each run's inbox holds before training waits
    * @param session applies a batch of events to the session's own state, first
    * @param changes shows what a change of epochs did, in order with the events
+   * @param phases shows which phase of a minibatch ran, in order with the events
    */
   FramePump(
-      int inboxCapacity, Consumer<List<TrainingEvent>> session, Consumer<EpochsChange> changes) {
+      int inboxCapacity,
+      Consumer<List<TrainingEvent>> session,
+      Consumer<EpochsChange> changes,
+      Consumer<PhaseDone> phases) {
     this.inboxCapacity = inboxCapacity;
     this.session = session;
     this.changes = changes;
+    this.phases = phases;
     this.frames =
         new AnimationTimer() {
           @Override
@@ -45,7 +52,7 @@ final class FramePump {
 
   /** A fresh inbox for a new run, bounded and heard by the training-thread listeners. */
   EventInbox newInbox() {
-    return new EventInbox(inboxCapacity, trainingThreadListeners);
+    return new EventInbox(inboxCapacity, trainingThreadListeners, phaseThreadListeners);
   }
 
   /** Reads {@code next} from now on; the old inbox is closed, so its late events go nowhere. */
@@ -68,12 +75,16 @@ final class FramePump {
     for (Object item : items) {
       if (item instanceof TrainingEvent e) {
         events.add(e);
-      } else if (item instanceof EpochsChange change) {
+      } else {
         if (applied < events.size()) {
           session.accept(events.subList(applied, events.size()));
           applied = events.size();
         }
-        changes.accept(change);
+        if (item instanceof EpochsChange change) {
+          changes.accept(change);
+        } else if (item instanceof PhaseDone phase) {
+          phases.accept(phase);
+        }
       }
     }
     session.accept(events.subList(applied, events.size())); // even if empty: once per frame
@@ -106,6 +117,10 @@ final class FramePump {
 
   void addTrainingThreadListener(TrainingListener l) {
     trainingThreadListeners.add(l);
+  }
+
+  void addPhaseThreadListener(Consumer<PhaseDone> l) {
+    phaseThreadListeners.add(l);
   }
 
   EventInbox inbox() {

@@ -10,6 +10,7 @@ import descent.train.TrainingEvent.BatchDone;
 import descent.train.TrainingEvent.Diverged;
 import descent.train.TrainingEvent.EpochDone;
 import descent.train.TrainingEvent.RunFinished;
+import descent.train.TrainingRun.Phase;
 import java.util.List;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -33,6 +34,7 @@ final class SessionStatus {
   final ReadOnlyDoubleWrapper examplesPerSecond = new ReadOnlyDoubleWrapper();
   final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   final ReadOnlyStringWrapper divergence = new ReadOnlyStringWrapper(null);
+  final ReadOnlyObjectWrapper<Phase> nextPhase = new ReadOnlyObjectWrapper<>(Phase.FORWARD);
 
   /** The learning rate the divergence advice suggests; NaN while healthy or when none helps. */
   final ReadOnlyDoubleWrapper suggestedLearningRate = new ReadOnlyDoubleWrapper(Double.NaN);
@@ -54,6 +56,7 @@ final class SessionStatus {
     batch.set(0);
     batchesPerEpoch.set(p.batchesPerEpoch());
     steps.set(0);
+    nextPhase.set(Phase.FORWARD);
     meter.reset();
     examplesPerSecond.set(0);
     divergence.set(null);
@@ -85,6 +88,7 @@ final class SessionStatus {
         ep = b.epoch() + 1;
         done = b.batchIndex() + 1;
         step = b.step();
+        nextPhase.set(Phase.FORWARD); // the minibatch is complete, however it was stepped
       } else if (e instanceof EpochDone d) {
         lastEpochDone = d.epoch();
         boolean another = d.epoch() + 1 < maxEpochs.get();
@@ -152,7 +156,7 @@ final class SessionStatus {
   /** A task ended with the run neither finished nor diverged. */
   void paused(TrainingService.Mode mode, boolean pauseRequested) {
     state.set(State.PAUSED);
-    if (pauseRequested) {
+    if (pauseRequested && mode != TrainingService.Mode.PHASE) {
       say("Paused between minibatches: Space to go on, → to step");
       return;
     }
@@ -161,6 +165,7 @@ final class SessionStatus {
           case STEP -> "Stepped one minibatch: → for the next, Space to play";
           case EPOCH -> "Epoch " + (lastEpochDone + 1) + " done and validated";
           case PLAY -> "Paused";
+          case PHASE -> message.get(); // the phase's note said what ran and what is next
         });
   }
 
@@ -188,6 +193,18 @@ final class SessionStatus {
     } else if (!change.isOver()) {
       say("Epochs set to " + n + " for this run");
     }
+  }
+
+  /**
+   * Shows which phase just ran and which is next; the events it caused (an UPDATE's BatchDone, a
+   * LOSS phase's Diverged) must be applied first. A divergence or the run's end keeps its message.
+   */
+  void phaseDone(PhaseDone phase) {
+    if (isOver()) {
+      return;
+    }
+    nextPhase.set(phase.next());
+    say(phase.message());
   }
 
   /** The 0-based number of the last epoch that finished, or -1. */

@@ -36,7 +36,9 @@ final class TrainingService extends Service<Void> {
     /** Minibatches until the current epoch's validation is done. */
     EPOCH,
     /** Minibatches until paused or over, paced by the speed setting. */
-    PLAY
+    PLAY,
+    /** The next phase of the current minibatch (forward, loss, backward or update), then a note. */
+    PHASE
   }
 
   private final ExecutorService executor =
@@ -52,6 +54,7 @@ final class TrainingService extends Service<Void> {
   private final IntegerProperty pending = new SimpleIntegerProperty();
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
   private TrainingRun run;
+  private EventInbox inbox;
   private Mode mode = Mode.STEP;
   private boolean playing; // read and written on the training thread only
 
@@ -61,9 +64,13 @@ final class TrainingService extends Service<Void> {
     busy.bind(runningProperty().or(pending.greaterThan(0)));
   }
 
-  /** Starts {@code mode} on {@code run}; the service must not be running. */
-  void start(TrainingRun run, Mode mode) {
+  /**
+   * Starts {@code mode} on {@code run}, whose events go to {@code inbox}; the service must not be
+   * running. In {@link Mode#PHASE} the task notes in {@code inbox} which phase it ran.
+   */
+  void start(TrainingRun run, Mode mode, EventInbox inbox) {
     this.run = run;
+    this.inbox = inbox;
     this.mode = mode;
     run.clearStopRequest();
     // not restart(): on a finished service it "cancels" the old task, firing onCancelled
@@ -166,6 +173,7 @@ final class TrainingService extends Service<Void> {
   @Override
   protected Task<Void> createTask() {
     TrainingRun r = run;
+    EventInbox notes = inbox;
     Mode m = mode;
     return new Task<>() {
       @Override
@@ -174,8 +182,19 @@ final class TrainingService extends Service<Void> {
           case STEP -> r.step();
           case EPOCH -> r.stepEpoch();
           case PLAY -> play();
+          case PHASE -> phase();
         }
         return null;
+      }
+
+      /**
+       * Runs one phase and notes, after the events it caused, which phase ran and which is next.
+       */
+      private void phase() {
+        TrainingRun.Phase ran = r.nextPhase();
+        if (r.stepPhase()) {
+          notes.note(PhaseDone.after(r, ran));
+        }
       }
 
       /** Sleeps in short slices so a pause or a command at 1 step/s still acts at once. */

@@ -11,6 +11,7 @@ import descent.train.TrainingListener;
 import descent.train.TrainingRun;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -67,7 +68,8 @@ public final class TrainingSession {
   TrainingSession(SettingsModel settings, int inboxCapacity) {
     this.settings = settings;
     this.service = new TrainingService(settings.speed::stepsPerSecond);
-    this.frames = new FramePump(inboxCapacity, this::apply, status::epochsChanged);
+    this.frames =
+        new FramePump(inboxCapacity, this::apply, status::epochsChanged, status::phaseDone);
     this.builder = new RunBuilder(service, frames::newInbox, this::install, status::say);
     service.setOnSucceeded(e -> onTaskEnded());
     service.setOnCancelled(e -> onTaskEnded());
@@ -114,6 +116,16 @@ public final class TrainingSession {
     }
   }
 
+  /**
+   * Period: the next phase of the current minibatch (forward, loss, backward, update), one press
+   * each; the status bar names the phase that ran and the next one.
+   */
+  public void stepPhase() {
+    if (canStep()) {
+      begin(TrainingService.Mode.PHASE, "Running " + status.nextPhase.get() + "…");
+    }
+  }
+
   /** Shift+→: the rest of the current epoch, then its validation. */
   public void stepEpoch() {
     if (canStep()) {
@@ -145,6 +157,11 @@ public final class TrainingSession {
     frames.addTrainingThreadListener(listener);
   }
 
+  /** Hears each phase note on the training thread, right after the phase ran (for tests). */
+  void addPhaseThreadListener(Consumer<PhaseDone> listener) {
+    frames.addPhaseThreadListener(listener);
+  }
+
   private boolean canStep() {
     if (builder.isBuilding()) {
       status.say("A fresh run is being built: one moment");
@@ -160,7 +177,7 @@ public final class TrainingSession {
   private void begin(TrainingService.Mode mode, String what) {
     status.running(what);
     frames.start();
-    service.start(run, mode);
+    service.start(run, mode, frames.inbox());
   }
 
   private void onTaskEnded() {
@@ -320,6 +337,11 @@ public final class TrainingSession {
   /** Training minibatches done in this run; after a divergence, the one that diverged included. */
   public ReadOnlyLongProperty stepsProperty() {
     return status.steps.getReadOnlyProperty();
+  }
+
+  /** The phase of the current minibatch that Step phase runs next; FORWARD between minibatches. */
+  public ReadOnlyObjectProperty<TrainingRun.Phase> nextPhaseProperty() {
+    return status.nextPhase.getReadOnlyProperty();
   }
 
   public ReadOnlyDoubleProperty examplesPerSecondProperty() {

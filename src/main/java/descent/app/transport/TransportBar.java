@@ -3,6 +3,7 @@ package descent.app.transport;
 import descent.app.session.TrainingSession;
 import descent.app.session.TrainingSession.State;
 import descent.app.settings.SpeedSetting;
+import descent.train.TrainingRun;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -19,14 +20,15 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
- * Play/Pause, Step, Step epoch, Reset, the speed control, and the status bar beneath them. The
- * buttons' symbols are icons drawn from a bundled icon font, so they do not depend on the fonts the
- * system happens to have.
+ * Play/Pause, Step, Step phase, Step epoch, Reset, the speed control, and the status bar beneath
+ * them. The buttons' symbols are icons drawn from a bundled icon font, so they do not depend on the
+ * fonts the system happens to have.
  */
 public final class TransportBar extends VBox {
   public TransportBar(TrainingSession session) {
@@ -49,6 +51,12 @@ public final class TransportBar extends VBox {
             "Step",
             MaterialDesignS.SKIP_NEXT,
             "→: run exactly one minibatch: forward, loss, backward, update.");
+    Button phase =
+        button(
+            "step-phase",
+            "Step phase",
+            MaterialDesignD.DEBUG_STEP_OVER,
+            ". (period): run one phase of the minibatch: forward, loss, backward or update.");
     Button epoch =
         button(
             "step-epoch",
@@ -69,10 +77,12 @@ public final class TransportBar extends VBox {
             .or(session.stateProperty().isEqualTo(State.DIVERGED));
     play.disableProperty().bind(over);
     step.disableProperty().bind(over.or(session.busyProperty()));
+    phase.disableProperty().bind(over.or(session.busyProperty()));
     epoch.disableProperty().bind(over.or(session.busyProperty()));
 
     play.setOnAction(e -> session.playPause());
     step.setOnAction(e -> session.step());
+    phase.setOnAction(e -> session.stepPhase());
     epoch.setOnAction(e -> session.stepEpoch());
     reset.setOnAction(e -> session.reset());
 
@@ -96,7 +106,8 @@ public final class TransportBar extends VBox {
     HBox.setHgrow(gap, Priority.ALWAYS);
     Label speedTitle = new Label("speed");
     speedTitle.setMinWidth(Region.USE_PREF_SIZE);
-    HBox buttons = new HBox(8, play, step, epoch, reset, gap, speedTitle, slider, speedLabel);
+    HBox buttons =
+        new HBox(8, play, step, phase, epoch, reset, gap, speedTitle, slider, speedLabel);
     buttons.setAlignment(Pos.CENTER_LEFT);
     buttons.setPadding(new Insets(6, 12, 6, 12));
 
@@ -114,6 +125,7 @@ public final class TransportBar extends VBox {
                 session.batchProperty(),
                 session.batchesPerEpochProperty(),
                 session.stepsProperty(),
+                session.nextPhaseProperty(),
                 session.examplesPerSecondProperty()));
     Label message = new Label();
     message.setId("message");
@@ -130,14 +142,17 @@ public final class TransportBar extends VBox {
 
   static String statusLine(TrainingSession s) {
     double rate = s.examplesPerSecondProperty().get();
+    // between minibatches FORWARD always comes next: the phase is named only mid-minibatch
+    TrainingRun.Phase phase = s.nextPhaseProperty().get();
     return String.format(
         Locale.ROOT,
-        "epoch %d/%d · batch %d/%d · step %,d · %s examples/s · %s",
+        "epoch %d/%d · batch %d/%d · step %,d%s · %s examples/s · %s",
         s.epochProperty().get(),
         s.maxEpochsProperty().get(),
         s.batchProperty().get(),
         s.batchesPerEpochProperty().get(),
         s.stepsProperty().get(),
+        phase == TrainingRun.Phase.FORWARD ? "" : " · phase " + phase + " next",
         rate > 0 ? String.format(Locale.ROOT, "%,.0f", rate) : "0",
         s.state());
   }
