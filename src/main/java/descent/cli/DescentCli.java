@@ -31,9 +31,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
     name = "descent",
     mixinStandardHelpOptions = true,
     versionProvider = DescentCli.Version.class,
-    subcommands = {TrainCommand.class},
+    subcommands = {TrainCommand.class, GradcheckCommand.class},
     description = "Linear regression trained from scratch (d2l §3.4), from the command line.",
-    footer = {"%nWithout a command, the jar opens the app.", "See 'descent train --help'."})
+    footer = {
+      "%nWithout a command, the jar opens the app.",
+      "See 'descent train --help' and 'descent gradcheck --help'."
+    })
 public final class DescentCli implements Callable<Integer> {
   @Spec CommandSpec spec;
 

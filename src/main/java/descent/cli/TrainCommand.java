@@ -179,7 +179,7 @@ class TrainCommand implements Callable<Integer> {
   /**
    * What the run is doing, for a message if memory runs out: "building 2,000 rows × 2 features".
    */
-  private String task = "starting";
+  String task = "starting";
 
   @Override
   public Integer call() {
@@ -329,7 +329,7 @@ class TrainCommand implements Callable<Integer> {
   }
 
   /** Says so when the default batch size was lowered to the number of training rows; else null. */
-  private String batchNote(RegressionData d) {
+  String batchNote(RegressionData d) {
     if (batchSize != null || d.batchSize() >= CHAPTER_BATCH_SIZE) {
       return null;
     }
@@ -348,7 +348,7 @@ class TrainCommand implements Callable<Integer> {
   }
 
   /** --data as a path, or one line naming the option. */
-  private Path dataFile() {
+  Path dataFile() {
     if (data.isBlank()) {
       throw new BadInput("--data: needs a file name");
     }
@@ -372,7 +372,7 @@ class TrainCommand implements Callable<Integer> {
     return path;
   }
 
-  private RegressionData synthetic(long runSeed) {
+  RegressionData synthetic(long runSeed) {
     if (given("--target")) {
       throw new BadInput("--target: only applies with --data (synthetic data's target is y)");
     }
@@ -403,7 +403,7 @@ class TrainCommand implements Callable<Integer> {
         + (features == 1 ? " feature" : " features");
   }
 
-  private RegressionData fromFile(Path file, long runSeed) {
+  RegressionData fromFile(Path file, long runSeed) {
     for (String option : SYNTHETIC_ONLY) {
       if (given(option)) {
         throw new BadInput(

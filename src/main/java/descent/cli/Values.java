@@ -58,6 +58,14 @@ final class Values {
     }
   }
 
+  /** Only the type: the upper bound, the run's minibatches less one, is checked once known. */
+  static final class StepCount implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      return integer(text, "an integer ≥ 0", 0, Integer.MAX_VALUE);
+    }
+  }
+
   /** Only the type: the range, 1 to numTrain, is checked once numTrain is known. */
   static final class BatchSize implements ITypeConverter<Integer> {
     @Override
