@@ -56,16 +56,7 @@ class GradcheckCommand extends TrainCommand {
 
   @Override
   public Integer call() {
-    try {
-      return check();
-    } catch (OutOfMemoryError e) {
-      throw new Failure(
-          "out of memory "
-              + task
-              + "; use "
-              + (data == null ? "fewer rows" : "a smaller file")
-              + " or give Java more memory (java -Xmx4g -jar descent.jar …)");
-    }
+    return withMemoryAdvice(this::check);
   }
 
   /** The check of the run's current minibatch; tests override it to see a wrong one caught. */

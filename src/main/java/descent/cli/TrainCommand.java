@@ -183,8 +183,13 @@ class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return withMemoryAdvice(this::train);
+  }
+
+  /** Runs {@code command}; running out of memory becomes one line saying what to use instead. */
+  int withMemoryAdvice(java.util.function.IntSupplier command) {
     try {
-      return train();
+      return command.getAsInt();
     } catch (OutOfMemoryError e) {
       throw new Failure(
           "out of memory "
