@@ -71,8 +71,9 @@ class GradcheckCommand extends TrainCommand {
     Path file;
     RegressionData regressionData;
     try {
-      file = data == null ? null : dataFile();
-      regressionData = file == null ? synthetic(runSeed) : fromFile(file, runSeed);
+      Input input = input(runSeed);
+      file = input.file();
+      regressionData = input.data();
       checkSteps(regressionData);
     } catch (BadInput e) {
       err.println(e.getMessage());

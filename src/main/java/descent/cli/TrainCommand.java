@@ -207,8 +207,9 @@ class TrainCommand implements Callable<Integer> {
     Path file;
     RegressionData regressionData;
     try {
-      file = data == null ? null : dataFile();
-      regressionData = file == null ? synthetic(runSeed) : fromFile(file, runSeed);
+      Input input = input(runSeed);
+      file = input.file();
+      regressionData = input.data();
     } catch (BadInput e) {
       err.println(e.getMessage());
       return BAD_INPUT;
@@ -350,6 +351,15 @@ class TrainCommand implements Callable<Integer> {
   /** The batch size for {@code n} training rows: the one given, or 32 lowered to n. */
   private int batchSizeFor(int n) {
     return batchSize != null ? batchSize : Math.min(CHAPTER_BATCH_SIZE, n);
+  }
+
+  /** The run's data and the file it came from (null for synthetic data). */
+  record Input(Path file, RegressionData data) {}
+
+  /** The data the options ask for: the --data file, or the chapter's synthetic data. */
+  Input input(long runSeed) {
+    Path file = data == null ? null : dataFile();
+    return new Input(file, file == null ? synthetic(runSeed) : fromFile(file, runSeed));
   }
 
   /** --data as a path, or one line naming the option. */

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import descent.testing.LinearCsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,17 +23,7 @@ class CsvDataTest {
 
   /** 100 rows of y = 3·a − 2·b + 1 + a little noise, header {@code a,b,y}. */
   private Path linearFile() throws IOException {
-    Random random = new Random(7);
-    StringBuilder csv = new StringBuilder("a,b,y\n");
-    for (int i = 0; i < 100; i++) {
-      double a = random.nextGaussian();
-      double b = random.nextGaussian();
-      double y = 3 * a - 2 * b + 1 + 0.01 * random.nextGaussian();
-      csv.append(String.format(Locale.ROOT, "%.6f,%.6f,%.6f%n", a, b, y));
-    }
-    Path file = dir.resolve("linear.csv");
-    Files.writeString(file, csv);
-    return file;
+    return LinearCsv.write(dir);
   }
 
   @Test

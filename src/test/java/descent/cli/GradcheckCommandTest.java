@@ -3,17 +3,15 @@ package descent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import descent.testing.LinearCsv;
 import descent.train.GradientCheck;
 import descent.train.GradientCheck.Entry;
 import descent.train.TrainingRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -22,17 +20,7 @@ class GradcheckCommandTest {
   @TempDir Path dir;
 
   private Path linearFile() throws Exception {
-    Random random = new Random(7);
-    StringBuilder csv = new StringBuilder("a,b,y\n");
-    for (int i = 0; i < 100; i++) {
-      double a = random.nextGaussian();
-      double b = random.nextGaussian();
-      double y = 3 * a - 2 * b + 1 + 0.01 * random.nextGaussian();
-      csv.append(String.format(Locale.ROOT, "%.6f,%.6f,%.6f%n", a, b, y));
-    }
-    Path file = dir.resolve("linear.csv");
-    Files.writeString(file, csv);
-    return file;
+    return LinearCsv.write(dir);
   }
 
   /** The relative errors in the table's last column, one per parameter. */

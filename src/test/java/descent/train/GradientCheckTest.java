@@ -9,12 +9,10 @@ import descent.data.CsvRegressionData;
 import descent.data.RegressionData;
 import descent.data.SyntheticRegressionData;
 import descent.engine.Tensor;
+import descent.testing.LinearCsv;
 import descent.train.GradientCheck.Entry;
 import descent.train.TrainingRun.Phase;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,16 +21,7 @@ class GradientCheckTest {
 
   /** 100 rows of y = 3·a − 2·b + 1 + noise, header a,b,y. */
   private RegressionData csv() throws Exception {
-    Random random = new Random(7);
-    StringBuilder text = new StringBuilder("a,b,y\n");
-    for (int i = 0; i < 100; i++) {
-      double a = random.nextGaussian();
-      double b = random.nextGaussian();
-      double y = 3 * a - 2 * b + 1 + 0.01 * random.nextGaussian();
-      text.append(String.format(Locale.ROOT, "%.6f,%.6f,%.6f%n", a, b, y));
-    }
-    Path file = dir.resolve("linear.csv");
-    Files.writeString(file, text);
+    Path file = LinearCsv.write(dir);
     return CsvRegressionData.load(file, null, null, 16, true, 5);
   }
 
