@@ -8,6 +8,9 @@ import descent.app.settings.Setting;
 import descent.app.settings.SettingsModel;
 import descent.app.settings.SettingsView;
 import descent.app.settings.StabilityNote;
+import descent.app.teach.TeachingFeed;
+import descent.app.teach.TeachingViews;
+import descent.app.teach.Views;
 import descent.app.transport.TransportBar;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -17,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -38,6 +42,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
  */
 public final class MainView extends BorderPane {
   private final TrainingSession session;
+  private final TeachingViews teaching;
 
   public MainView(TrainingSession session) {
     this.session = session;
@@ -67,7 +72,21 @@ public final class MainView extends BorderPane {
     LossChartView chart = LossCharts.forSession(session);
     VBox.setVgrow(chart, Priority.ALWAYS);
     ParameterPanel parameters = new ParameterPanel(session.parameters());
-    setCenter(new ChartAndTable(chart, divergenceBanner(session, parameters)));
+    ChartAndTable chartAndTable = new ChartAndTable(chart, divergenceBanner(session, parameters));
+    teaching =
+        new TeachingViews(Views.all(), TeachingFeed.forSession(session), session::setWatching);
+    teaching.setId("teaching-views");
+    if (teaching.isEmpty()) {
+      setCenter(chartAndTable);
+    } else {
+      // the chart keeps room for the divergence banner's text; the views take the rest
+      chartAndTable.setMinWidth(CHART_MIN_WIDTH);
+      teaching.setMinWidth(0);
+      SplitPane center = new SplitPane(chartAndTable, teaching);
+      center.setId("center-split");
+      center.setDividerPositions(0.5);
+      setCenter(center);
+    }
     setBottom(new TransportBar(session));
     // a click outside the fields hands the keyboard back to the shortcuts
     addEventFilter(
@@ -85,6 +104,9 @@ public final class MainView extends BorderPane {
    * why, and offers a learning rate below the stable bound. Nothing moves to make room for it, the
    * chart and its log-scale toggle stay in view, and its close button hides it.
    */
+  /** The chart's narrowest width beside the teaching views: its banner stays readable. */
+  static final double CHART_MIN_WIDTH = 440;
+
   /** What the divergence banner leaves beside its text for its action and close buttons. */
   private static final double BANNER_ROOM = 260;
 
@@ -223,6 +245,11 @@ public final class MainView extends BorderPane {
     return false;
   }
 
+  /** The teaching views beside the chart. */
+  public TeachingViews teaching() {
+    return teaching;
+  }
+
   /** Space, →, Shift+→ and R drive the transport, except while typing in a field. */
   public void installShortcuts(Scene scene) {
     scene.addEventFilter(
@@ -242,6 +269,8 @@ public final class MainView extends BorderPane {
             session.stepPhase();
           } else if (e.getCode() == KeyCode.R && !e.isShortcutDown()) {
             session.reset();
+          } else if (teaching.handleKey(e)) {
+            // a teaching view's key: 1 to 5, with Shift for the second pane
           } else {
             return;
           }

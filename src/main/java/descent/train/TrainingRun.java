@@ -81,6 +81,7 @@ public final class TrainingRun {
   private long epochExamples;
   private long trainNanos;
   private volatile boolean stopRequested;
+  private PhaseObserver observer = PhaseObserver.NONE;
   private final List<EpochDone> history = new ArrayList<>();
   private Diverged divergence;
 
@@ -124,7 +125,10 @@ public final class TrainingRun {
       return false;
     }
     status = Status.IN_PROGRESS;
+    Phase ran = phase;
+    observer.beforePhase(this, ran);
     long start = System.nanoTime();
+    // [training-step] the Code view shows the lines from here to the end marker, as they are
     switch (phase) {
       case FORWARD -> {
         batch = loader.get(batchIndex);
@@ -162,11 +166,23 @@ public final class TrainingRun {
         phase = Phase.FORWARD;
         trainNanos += System.nanoTime() - start;
         finishBatch();
+        observer.afterPhase(this, ran);
         return true;
       }
     }
+    // [/training-step]
     trainNanos += System.nanoTime() - start;
+    observer.afterPhase(this, ran);
     return true;
+  }
+
+  /**
+   * Hears every phase of this run on the thread that steps it, before and after it runs (after an
+   * UPDATE, once its events were sent). One observer at a time; {@code null} removes it. Set it
+   * only while no thread is stepping the run.
+   */
+  public void setPhaseObserver(PhaseObserver observer) {
+    this.observer = observer == null ? PhaseObserver.NONE : observer;
   }
 
   /** Runs the rest of the current training minibatch (all four phases from the start). */
@@ -424,6 +440,11 @@ public final class TrainingRun {
   /** The loss of the current minibatch (a live tensor, the root of its graph), or null. */
   public Tensor currentLoss() {
     return loss;
+  }
+
+  /** The η the last update applied (read once by the optimizer's step); NaN before the first. */
+  public double lastLearningRate() {
+    return appliedLearningRate;
   }
 
   /** The norm of the last gradient before clipping; NaN before the first backward phase. */

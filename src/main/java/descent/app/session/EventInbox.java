@@ -1,5 +1,6 @@
 package descent.app.session;
 
+import descent.train.StepSnapshot;
 import descent.train.TrainingEvent;
 import descent.train.TrainingEvent.BatchDone;
 import descent.train.TrainingListener;
@@ -101,6 +102,11 @@ final class EventInbox implements TrainingListener {
       tap.accept(phase);
     }
     add(phase);
+  }
+
+  /** Adds a copy of the run's state for the step-through views, after the events before it. */
+  void note(StepSnapshot snapshot) {
+    add(snapshot);
   }
 
   private void add(Object change) {

@@ -1,6 +1,7 @@
 package descent.app.session;
 
 import descent.app.session.TrainingSession.FrameListener;
+import descent.train.StepSnapshot;
 import descent.train.TrainingEvent;
 import descent.train.TrainingListener;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ final class FramePump {
   private final Consumer<List<TrainingEvent>> session;
   private final Consumer<EpochsChange> changes;
   private final Consumer<PhaseDone> phases;
+  private final Consumer<StepSnapshot> snapshots;
   private final List<FrameListener> listeners = new ArrayList<>();
   private final List<TrainingListener> trainingThreadListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<PhaseDone>> phaseThreadListeners = new CopyOnWriteArrayList<>();
@@ -31,16 +33,19 @@ final class FramePump {
    * @param session applies a batch of events to the session's own state, first
    * @param changes shows what a change of epochs did, in order with the events
    * @param phases shows which phase of a minibatch ran, in order with the events
+   * @param snapshots receives the latest step snapshot of each pump that brought one, last
    */
   FramePump(
       int inboxCapacity,
       Consumer<List<TrainingEvent>> session,
       Consumer<EpochsChange> changes,
-      Consumer<PhaseDone> phases) {
+      Consumer<PhaseDone> phases,
+      Consumer<StepSnapshot> snapshots) {
     this.inboxCapacity = inboxCapacity;
     this.session = session;
     this.changes = changes;
     this.phases = phases;
+    this.snapshots = snapshots;
     this.frames =
         new AnimationTimer() {
           @Override
@@ -72,9 +77,12 @@ final class FramePump {
     List<Object> items = inbox.drain();
     List<TrainingEvent> events = new ArrayList<>(items.size());
     int applied = 0;
+    StepSnapshot latest = null; // the views show the state, not a history: one per frame
     for (Object item : items) {
       if (item instanceof TrainingEvent e) {
         events.add(e);
+      } else if (item instanceof StepSnapshot s) {
+        latest = s;
       } else {
         if (applied < events.size()) {
           session.accept(events.subList(applied, events.size()));
@@ -92,6 +100,9 @@ final class FramePump {
       for (FrameListener l : listeners) {
         l.onEvents(events);
       }
+    }
+    if (latest != null) {
+      snapshots.accept(latest);
     }
   }
 

@@ -2,6 +2,7 @@ package descent.app.session;
 
 import descent.app.session.RunRecipe.PreparedRun;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -16,6 +17,7 @@ final class RunBuilder {
   private final Supplier<EventInbox> inboxes;
   private final BiConsumer<PreparedRun, String> install;
   private final Consumer<String> say;
+  private final BooleanSupplier watching;
   private long latest; // the build asked for last
   private long settled; // the latest build installed or given up
   private volatile long wanted; // latest, for the training thread, to skip builds already moot
@@ -23,12 +25,15 @@ final class RunBuilder {
   /**
    * @param install makes a built run current, given why it was built (null for the first run)
    * @param say shows a line in the status bar
+   * @param watching whether a step-through view shows now (read on the training thread)
    */
   RunBuilder(
       TrainingService service,
       Supplier<EventInbox> inboxes,
       BiConsumer<PreparedRun, String> install,
-      Consumer<String> say) {
+      Consumer<String> say,
+      BooleanSupplier watching) {
+    this.watching = watching;
     this.service = service;
     this.inboxes = inboxes;
     this.install = install;
@@ -46,7 +51,7 @@ final class RunBuilder {
     wanted = id;
     if (now || recipe.isSmall()) {
       settled = id;
-      install.accept(recipe.build(inboxes.get()), why);
+      install.accept(recipe.build(inboxes.get(), watching), why);
       return;
     }
     service.requestPause();
@@ -57,7 +62,7 @@ final class RunBuilder {
             + "…");
     EventInbox inbox = inboxes.get();
     service.execute(
-        () -> wanted == id ? recipe.build(inbox) : null,
+        () -> wanted == id ? recipe.build(inbox, watching) : null,
         built -> {
           if (id == latest && built != null) {
             settled = id;

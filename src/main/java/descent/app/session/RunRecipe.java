@@ -6,10 +6,14 @@ import descent.data.SyntheticRegressionData;
 import descent.model.LinearRegressionScratch;
 import descent.train.FeatureScales;
 import descent.train.LeastSquares;
+import descent.train.RunPicture;
 import descent.train.RunSpec;
 import descent.train.StabilityBound;
+import descent.train.StepRecorder;
+import descent.train.StepSnapshot;
 import descent.train.TrainingRun;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * Everything needed to build a run, copied from the settings on the FX thread, so that {@link
@@ -72,6 +76,14 @@ record RunRecipe(
    * and the features' scales (for divergence advice).
    */
   PreparedRun build(EventInbox inbox) {
+    return build(inbox, () -> false);
+  }
+
+  /**
+   * Like {@link #build(EventInbox)}, with a {@link StepRecorder} that copies the run's state for
+   * the step-through views while {@code watching} says one shows.
+   */
+  PreparedRun build(EventInbox inbox, BooleanSupplier watching) {
     RegressionData data =
         new SyntheticRegressionData(trueW, trueB, noise, numTrain, numVal, batchSize, true, seed);
     // the same RunSpec as the command line's, so a seed gives the same run in both
@@ -80,9 +92,13 @@ record RunRecipe(
     TrainingRun run = spec.newTrainer().prepare(model, data, inbox);
     LeastSquares.Fit ols =
         LeastSquares.fit(data.trainFeatures(), data.trainTargets(), data.numFeatures());
+    StepRecorder recorder = new StepRecorder(watching, inbox::note).attachTo(run);
     return new PreparedRun(
         run,
         inbox,
+        recorder,
+        RunPicture.of(data, ols),
+        recorder.capture(run),
         trueW,
         trueB,
         ols,
@@ -101,6 +117,9 @@ record RunRecipe(
   record PreparedRun(
       TrainingRun run,
       EventInbox inbox,
+      StepRecorder recorder,
+      RunPicture picture,
+      StepSnapshot ready,
       double[] trueW,
       double trueB,
       LeastSquares.Fit ols,

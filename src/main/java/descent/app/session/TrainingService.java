@@ -56,6 +56,7 @@ final class TrainingService extends Service<Void> {
   private TrainingRun run;
   private EventInbox inbox;
   private Mode mode = Mode.STEP;
+  private Consumer<TrainingRun> afterTask = r -> {};
   private boolean playing; // read and written on the training thread only
 
   TrainingService(DoubleSupplier stepsPerSecond) {
@@ -67,8 +68,11 @@ final class TrainingService extends Service<Void> {
   /**
    * Starts {@code mode} on {@code run}, whose events go to {@code inbox}; the service must not be
    * running. In {@link Mode#PHASE} the task notes in {@code inbox} which phase it ran.
+   *
+   * @param afterTask runs on the training thread when the task ends, however it ends
    */
-  void start(TrainingRun run, Mode mode, EventInbox inbox) {
+  void start(TrainingRun run, Mode mode, EventInbox inbox, Consumer<TrainingRun> afterTask) {
+    this.afterTask = afterTask;
     this.run = run;
     this.inbox = inbox;
     this.mode = mode;
@@ -175,14 +179,19 @@ final class TrainingService extends Service<Void> {
     TrainingRun r = run;
     EventInbox notes = inbox;
     Mode m = mode;
+    Consumer<TrainingRun> after = afterTask;
     return new Task<>() {
       @Override
       protected Void call() throws InterruptedException {
-        switch (m) {
-          case STEP -> r.step();
-          case EPOCH -> r.stepEpoch();
-          case PLAY -> play();
-          case PHASE -> phase();
+        try {
+          switch (m) {
+            case STEP -> r.step();
+            case EPOCH -> r.stepEpoch();
+            case PLAY -> play();
+            case PHASE -> phase();
+          }
+        } finally {
+          after.accept(r);
         }
         return null;
       }

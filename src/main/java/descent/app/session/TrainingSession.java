@@ -4,7 +4,11 @@ import descent.app.params.ParametersModel;
 import descent.app.session.RunRecipe.PreparedRun;
 import descent.app.settings.Setting;
 import descent.app.settings.SettingsModel;
+import descent.train.GradientCheck;
+import descent.train.RunPicture;
 import descent.train.StabilityBound;
+import descent.train.StepRecorder;
+import descent.train.StepSnapshot;
 import descent.train.TrainingEvent;
 import descent.train.TrainingEvent.BatchDone;
 import descent.train.TrainingListener;
@@ -17,6 +21,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.value.ChangeListener;
 
@@ -59,6 +64,10 @@ public final class TrainingSession {
   private final FramePump frames;
   private final RunBuilder builder;
   private TrainingRun run;
+  private StepRecorder recorder;
+  private volatile boolean watching; // read by the training thread's recorders
+  private final ReadOnlyObjectWrapper<StepSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<RunPicture> picture = new ReadOnlyObjectWrapper<>();
 
   public TrainingSession(SettingsModel settings) {
     this(settings, EventInbox.DEFAULT_CAPACITY);
@@ -69,8 +78,10 @@ public final class TrainingSession {
     this.settings = settings;
     this.service = new TrainingService(settings.speed::stepsPerSecond);
     this.frames =
-        new FramePump(inboxCapacity, this::apply, status::epochsChanged, status::phaseDone);
-    this.builder = new RunBuilder(service, frames::newInbox, this::install, status::say);
+        new FramePump(
+            inboxCapacity, this::apply, status::epochsChanged, status::phaseDone, snapshot::set);
+    this.builder =
+        new RunBuilder(service, frames::newInbox, this::install, status::say, () -> watching);
     service.setOnSucceeded(e -> onTaskEnded());
     service.setOnCancelled(e -> onTaskEnded());
     service.setOnFailed(e -> onTaskFailed(service.getException()));
@@ -177,7 +188,7 @@ public final class TrainingSession {
   private void begin(TrainingService.Mode mode, String what) {
     status.running(what);
     frames.start();
-    service.start(run, mode, frames.inbox());
+    service.start(run, mode, frames.inbox(), recorder::settle);
   }
 
   private void onTaskEnded() {
@@ -254,6 +265,9 @@ public final class TrainingSession {
       run.setMaxEpochs(settings.epochs.intValue());
     }
     parameters.reset(p.trueW(), p.trueB(), p.ols(), p.initialW(), p.initialB());
+    recorder = p.recorder();
+    picture.set(p.picture());
+    snapshot.set(p.ready());
     status.start(p, run.maxEpochs(), why);
     frames.connect(p.inbox());
   }
@@ -268,6 +282,9 @@ public final class TrainingSession {
   }
 
   private void apply(List<TrainingEvent> events) {
+    if (recorder != null) {
+      recorder.want(); // one snapshot per frame while the run plays
+    }
     BatchDone last = status.apply(events, settings.learningRate.value());
     if (last != null) {
       parameters.update(last.w(), last.b());
@@ -281,6 +298,63 @@ public final class TrainingSession {
   }
 
   // ---------------------------------------------------------------- state for views
+
+  /**
+   * Tells the training thread whether a step-through view shows, so that it copies the run's state
+   * after each phase only while one does. Turned on, the views get where the run stands at once
+   * (between two minibatches if it plays).
+   */
+  public void setWatching(boolean on) {
+    if (on == watching) {
+      return;
+    }
+    watching = on;
+    if (on && run != null) {
+      TrainingRun target = run;
+      StepRecorder source = recorder;
+      service.submit(
+          () -> source.capture(target),
+          s -> {
+            if (target == run) {
+              snapshot.set(s);
+            }
+          },
+          this::report);
+    }
+  }
+
+  /**
+   * Compares the autograd gradient with central finite differences on the training thread ({@link
+   * GradientCheck#of(TrainingRun)}: the current minibatch mid-step, else the next one), without
+   * changing the run; hands the result, or why there is none, to the FX thread.
+   */
+  public void checkGradient(Consumer<GradientCheck> done, Consumer<String> failed) {
+    TrainingRun target = run;
+    service.submit(
+        () -> GradientCheck.of(target),
+        done,
+        e -> failed.accept(e instanceof IllegalStateException ? e.getMessage() : e.toString()));
+  }
+
+  public boolean isWatching() {
+    return watching;
+  }
+
+  /**
+   * The current run's state as the step-through views show it: the latest copy the training thread
+   * made, at most one new one per frame, and only while {@linkplain #setWatching watched} (the
+   * fresh run's ready state is always there).
+   */
+  public ReadOnlyObjectProperty<StepSnapshot> snapshotProperty() {
+    return snapshot.getReadOnlyProperty();
+  }
+
+  /**
+   * What never changes during the current run: its data sample, loss surface, truth and optimum.
+   */
+  public ReadOnlyObjectProperty<RunPicture> pictureProperty() {
+    return picture.getReadOnlyProperty();
+  }
 
   public void addFrameListener(FrameListener l) {
     frames.addFrameListener(l);

@@ -1,0 +1,126 @@
+package descent.app.teach;
+
+import descent.app.session.TrainingSession;
+import descent.app.session.TrainingSession.FrameListener;
+import descent.train.GradientCheck;
+import descent.train.RunPicture;
+import descent.train.StepSnapshot;
+import descent.train.TrainingEvent;
+import descent.train.TrainingEvent.BatchDone;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * What the teaching views read, on the FX thread: the run's fixed {@link RunPicture}, the latest
+ * {@link StepSnapshot} (at most one new one per frame), and the {@link ParameterPath} of every
+ * step. The app feeds it from a {@link TrainingSession}; the {@code snapshot} command fills it from
+ * a run it stepped itself. Views never see a live tensor.
+ */
+public final class TeachingFeed {
+  private final ObjectProperty<RunPicture> picture = new SimpleObjectProperty<>();
+  private final ObjectProperty<StepSnapshot> snapshot = new SimpleObjectProperty<>();
+  private final LongProperty pathRevision = new SimpleLongProperty();
+  private ParameterPath path = new ParameterPath(0);
+  private GradientChecker checker;
+
+  /** Runs the gradient check on the run's own thread and reports back on the FX thread. */
+  public interface GradientChecker {
+    void check(Consumer<GradientCheck> done, Consumer<String> failed);
+  }
+
+  /** How the Minibatch view's check button reaches the run; null where there is no live run. */
+  public GradientChecker gradientChecker() {
+    return checker;
+  }
+
+  public void setGradientChecker(GradientChecker checker) {
+    this.checker = checker;
+  }
+
+  /** The run's picture; a new one starts a new path from {@code w0}, {@code b0}. */
+  public void startRun(RunPicture p, StepSnapshot ready) {
+    path = new ParameterPath(ready.numFeatures());
+    path.reset(ready.w(), ready.b());
+    picture.set(p);
+    snapshot.set(ready);
+    pathRevision.set(path.revision());
+  }
+
+  /** Shows {@code s}, the run's latest state. */
+  public void show(StepSnapshot s) {
+    snapshot.set(s);
+  }
+
+  /** Adds each finished minibatch's parameters to the path. */
+  public void onEvents(List<TrainingEvent> events) {
+    boolean moved = false;
+    for (TrainingEvent e : events) {
+      if (e instanceof BatchDone done && done.w().length == path.numFeatures()) {
+        path.add(done.step(), done.w(), done.b());
+        moved = true;
+      }
+    }
+    if (moved) {
+      pathRevision.set(path.revision());
+    }
+  }
+
+  public ObjectProperty<RunPicture> pictureProperty() {
+    return picture;
+  }
+
+  public RunPicture picture() {
+    return picture.get();
+  }
+
+  public ObjectProperty<StepSnapshot> snapshotProperty() {
+    return snapshot;
+  }
+
+  public StepSnapshot snapshot() {
+    return snapshot.get();
+  }
+
+  /** The parameters after each step of the current run (thinned for long runs). */
+  public ParameterPath path() {
+    return path;
+  }
+
+  /** Changes whenever the path does. */
+  public LongProperty pathRevisionProperty() {
+    return pathRevision;
+  }
+
+  /**
+   * A feed that follows {@code session}: each new run, each snapshot and each step's parameters.
+   */
+  public static TeachingFeed forSession(TrainingSession session) {
+    TeachingFeed feed = new TeachingFeed();
+    feed.setGradientChecker(session::checkGradient);
+    Runnable restart =
+        () -> {
+          if (session.pictureProperty().get() != null && session.snapshotProperty().get() != null) {
+            feed.startRun(session.pictureProperty().get(), session.snapshotProperty().get());
+          }
+        };
+    restart.run();
+    session.addFrameListener(
+        new FrameListener() {
+          @Override
+          public void onEvents(List<TrainingEvent> events) {
+            feed.onEvents(events);
+          }
+
+          @Override
+          public void onReset() {
+            restart.run();
+          }
+        });
+    session.snapshotProperty().addListener((obs, o, s) -> feed.show(s));
+    return feed;
+  }
+}

@@ -1,0 +1,70 @@
+package descent.app.teach;
+
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The base of the teaching views: it redraws at most once per frame, and only while shown. A change
+ * of the feed (a new run, a snapshot, a step of the path) marks the view stale; the next layout
+ * pass, which JavaFX runs once per pulse, redraws it if it is showing. A hidden view ignores every
+ * change until it is shown again.
+ */
+public abstract class TeachingPane extends StackPane {
+  private final TeachingFeed feed;
+  private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
+  private boolean stale = true;
+
+  protected TeachingPane(TeachingFeed feed) {
+    this.feed = feed;
+    getStyleClass().add("teaching-view");
+    feed.pictureProperty().addListener(this::invalidate);
+    feed.snapshotProperty().addListener(this::invalidate);
+    feed.pathRevisionProperty().addListener(this::invalidate);
+    showing.addListener(this::invalidate);
+    widthProperty().addListener(this::invalidate);
+    heightProperty().addListener(this::invalidate);
+  }
+
+  /** The view's title, as its tab shows it. */
+  public abstract String title();
+
+  /**
+   * Draws the feed's current state; called on the FX thread at most once per frame, only while the
+   * view is showing and only after something changed. The feed's picture and snapshot are never
+   * null here.
+   */
+  protected abstract void redraw();
+
+  protected TeachingFeed feed() {
+    return feed;
+  }
+
+  /** Whether the view is on screen; a hidden view does no work. */
+  public BooleanProperty showingProperty() {
+    return showing;
+  }
+
+  /** Marks the view stale, e.g. when one of its own options changed. */
+  protected final void invalidate(Observable ignored) {
+    stale = true;
+    if (showing.get()) {
+      requestLayout();
+    }
+  }
+
+  /** Marks the view stale. */
+  protected final void invalidate() {
+    invalidate(null);
+  }
+
+  @Override
+  protected void layoutChildren() {
+    if (stale && showing.get() && feed.picture() != null && feed.snapshot() != null) {
+      stale = false;
+      redraw();
+    }
+    super.layoutChildren();
+  }
+}

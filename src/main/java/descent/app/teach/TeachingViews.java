@@ -1,0 +1,172 @@
+package descent.app.teach;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The teaching views in tabs: one pane of tabs, or two side by side on a wide screen. Each view
+ * works only while its tab is selected and the window shows it; the session copies the run's state
+ * for them only while at least one does ({@code watching}).
+ *
+ * <p>Keys: 1 to 5 show a view in the first pane; Shift with the same key shows it in the second,
+ * opening that pane if needed. The "Two views" toggle opens and closes the second pane.
+ */
+public final class TeachingViews extends BorderPane {
+  private final List<ViewSpec> specs;
+  private final TabPane first;
+  private final TabPane second;
+  private final SplitPane panes = new SplitPane();
+  private final ToggleButton twoViews = new ToggleButton("Two views");
+  private final Consumer<Boolean> watching;
+  private final List<TeachingPane> all = new ArrayList<>();
+
+  /**
+   * @param specs the views, in tab order
+   * @param feed what they read
+   * @param watching hears whether any view shows, on every change
+   */
+  public TeachingViews(List<ViewSpec> specs, TeachingFeed feed, Consumer<Boolean> watching) {
+    this.specs = List.copyOf(specs);
+    this.watching = watching;
+    getStyleClass().add("teaching-views");
+    first = tabs(feed, "teaching-tabs-1");
+    second = tabs(feed, "teaching-tabs-2");
+    if (specs.size() > 1) {
+      second.getSelectionModel().select(1); // a different view than the first pane's, at first
+    }
+    panes.setOrientation(Orientation.HORIZONTAL);
+    panes.getItems().add(first);
+    setCenter(panes);
+
+    twoViews.setId("two-views");
+    twoViews.setFocusTraversable(false);
+    twoViews.setTooltip(new Tooltip("Show two views side by side (Shift+1…5 picks the second)"));
+    twoViews.selectedProperty().addListener((obs, o, on) -> setTwoViews(on));
+    HBox bar = new HBox(twoViews);
+    bar.getStyleClass().add("teaching-bar");
+    HBox.setHgrow(twoViews, Priority.NEVER);
+    setBottom(bar);
+
+    ChangeListener<Object> update = (obs, o, n) -> updateShowing();
+    sceneProperty().addListener(update);
+    visibleProperty().addListener(update);
+    first.getSelectionModel().selectedItemProperty().addListener(update);
+    second.getSelectionModel().selectedItemProperty().addListener(update);
+    updateShowing();
+  }
+
+  private TabPane tabs(TeachingFeed feed, String id) {
+    TabPane pane = new TabPane();
+    pane.setId(id);
+    pane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    pane.setFocusTraversable(false);
+    for (int i = 0; i < specs.size(); i++) {
+      ViewSpec spec = specs.get(i);
+      TeachingPane view = spec.make().apply(feed);
+      all.add(view);
+      Tab tab = new Tab(spec.title(), view);
+      tab.setId(id + "-" + spec.title().toLowerCase(java.util.Locale.ROOT));
+      tab.setTooltip(new Tooltip(spec.title() + " (key " + keyName(spec.key()) + ")"));
+      pane.getTabs().add(tab);
+    }
+    return pane;
+  }
+
+  private static String keyName(KeyCode key) {
+    return key.getName();
+  }
+
+  /** Whether there are no views to show. */
+  public boolean isEmpty() {
+    return specs.isEmpty();
+  }
+
+  /** Opens or closes the second pane of tabs. */
+  public void setTwoViews(boolean on) {
+    twoViews.setSelected(on);
+    if (on && !panes.getItems().contains(second)) {
+      panes.getItems().add(second);
+      panes.setDividerPositions(0.5);
+    } else if (!on) {
+      panes.getItems().remove(second);
+    }
+    updateShowing();
+  }
+
+  public boolean isTwoViews() {
+    return panes.getItems().contains(second);
+  }
+
+  /** Shows view {@code index} (0-based, in tab order) in the first pane, or in the second. */
+  public void show(int index, boolean inSecond) {
+    if (index < 0 || index >= specs.size()) {
+      return;
+    }
+    if (inSecond) {
+      setTwoViews(true);
+      second.getSelectionModel().select(index);
+    } else {
+      first.getSelectionModel().select(index);
+    }
+  }
+
+  /** The title of the view the first pane shows (or the second's), or null if none. */
+  public String shown(boolean inSecond) {
+    TabPane pane = inSecond ? second : first;
+    if (inSecond && !isTwoViews()) {
+      return null;
+    }
+    Tab tab = pane.getSelectionModel().getSelectedItem();
+    return tab == null ? null : tab.getText();
+  }
+
+  /**
+   * Handles the views' keys: 1…5 in the first pane, Shift+1…5 in the second. Returns whether the
+   * key was one of them.
+   */
+  public boolean handleKey(KeyEvent e) {
+    if (e.isShortcutDown() || e.isAltDown()) {
+      return false;
+    }
+    for (int i = 0; i < specs.size(); i++) {
+      if (specs.get(i).key() == e.getCode()) {
+        show(i, e.isShiftDown());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every view's instance, both panes' (for tests). */
+  List<TeachingPane> views() {
+    return List.copyOf(all);
+  }
+
+  private void updateShowing() {
+    boolean any = false;
+    boolean onScreen = getScene() != null && isVisible();
+    for (TabPane pane : List.of(first, second)) {
+      boolean paneShown = onScreen && (pane == first || isTwoViews());
+      Tab selected = pane.getSelectionModel().getSelectedItem();
+      for (Tab tab : pane.getTabs()) {
+        boolean on = paneShown && tab == selected;
+        ((TeachingPane) tab.getContent()).showingProperty().set(on);
+        any |= on;
+      }
+    }
+    watching.accept(any);
+  }
+}
