@@ -1,0 +1,168 @@
+package descent.app.teach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import descent.app.session.TrainingSession;
+import descent.app.session.TrainingSession.State;
+import descent.app.settings.SettingsModel;
+import descent.train.StepSnapshot;
+import descent.train.TrainingRun.Phase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The frame the teaching views plug into: snapshots reach a shown view after each phase, a hidden
+ * view does no work and the training thread copies nothing for it, and the keys pick the views.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TeachingFrameTest {
+  private Stage stage;
+  private TrainingSession session;
+
+  /** A view that writes what it drew, and counts its redraws. */
+  static final class ProbeView extends TeachingPane {
+    final String title;
+    final Label shown = new Label();
+    int redraws;
+
+    ProbeView(TeachingFeed feed, String title) {
+      super(feed);
+      this.title = title;
+      getChildren().add(shown);
+    }
+
+    @Override
+    public String title() {
+      return title;
+    }
+
+    @Override
+    protected void redraw() {
+      redraws++;
+      StepSnapshot s = feed().snapshot();
+      shown.setText(
+          title + " step " + s.step() + " ran " + s.ran() + " path " + feed().path().size());
+    }
+  }
+
+  private final List<ProbeView> made = new ArrayList<>();
+
+  private ViewSpec spec(String title, KeyCode key) {
+    return new ViewSpec(
+        title,
+        key,
+        feed -> {
+          ProbeView v = new ProbeView(feed, title);
+          made.add(v);
+          return v;
+        });
+  }
+
+  private TeachingViews views;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    session = new TrainingSession(new SettingsModel());
+    TeachingFeed feed = TeachingFeed.forSession(session);
+    views =
+        new TeachingViews(
+            List.of(spec("One", KeyCode.DIGIT1), spec("Two", KeyCode.DIGIT2)),
+            feed,
+            session::setWatching);
+    Scene scene = new Scene(views, 800, 500);
+    scene.setOnKeyPressed(views::handleKey);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void stop(FxRobot robot) {
+    robot.interact(session::shutdown);
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private void press(FxRobot robot, Runnable command) throws TimeoutException {
+    robot.interact(command);
+    waitUntil(() -> !session.isBusy() && session.state() != State.RUNNING);
+  }
+
+  private String text(int index) throws Exception {
+    return WaitForAsyncUtils.asyncFx(() -> made.get(index).shown.getText()).get();
+  }
+
+  @Test
+  void theShownViewDrawsEachPhaseAndTheHiddenOneNothing(FxRobot robot) throws Exception {
+    waitUntil(() -> made.get(0).redraws > 0);
+    assertThat(session.isWatching()).isTrue();
+    assertThat(text(0)).isEqualTo("One step 0 ran null path 1");
+    int hiddenRedraws = made.get(1).redraws;
+
+    press(robot, session::stepPhase);
+    waitUntil(() -> made.get(0).shown.getText().contains("FORWARD"));
+    assertThat(text(0)).isEqualTo("One step 1 ran FORWARD path 1");
+
+    for (Phase p : List.of(Phase.LOSS, Phase.BACKWARD, Phase.UPDATE)) {
+      press(robot, session::stepPhase);
+      waitUntil(() -> made.get(0).shown.getText().contains(p.name()));
+    }
+    assertThat(text(0)).isEqualTo("One step 1 ran UPDATE path 2");
+
+    press(robot, session::step);
+    waitUntil(() -> made.get(0).shown.getText().startsWith("One step 2"));
+    assertThat(text(0)).isEqualTo("One step 2 ran UPDATE path 3");
+    assertThat(made.get(1).redraws).as("a hidden view does no work").isEqualTo(hiddenRedraws);
+  }
+
+  @Test
+  void keysPickTheViewsAndShiftOpensTheSecondPane(FxRobot robot) throws Exception {
+    waitUntil(() -> made.get(0).redraws > 0);
+    robot.type(KeyCode.DIGIT2);
+    waitUntil(() -> "Two".equals(views.shown(false)));
+    assertThat(views.isTwoViews()).isFalse();
+    waitUntil(() -> made.get(1).redraws > 0);
+
+    robot.press(KeyCode.SHIFT).type(KeyCode.DIGIT1).release(KeyCode.SHIFT);
+    waitUntil(views::isTwoViews);
+    assertThat(views.shown(true)).isEqualTo("One");
+    assertThat(views.shown(false)).isEqualTo("Two");
+    // the second pane's views are instances of their own
+    assertThat(made).hasSize(4);
+    waitUntil(() -> made.get(2).redraws > 0);
+  }
+
+  @Test
+  void withNoViewShownTheTrainingThreadCopiesNothing(FxRobot robot) throws Exception {
+    waitUntil(() -> made.get(0).redraws > 0);
+    robot.interact(() -> views.setVisible(false));
+    assertThat(session.isWatching()).isFalse();
+    StepSnapshot before = session.snapshotProperty().get();
+    press(robot, session::step);
+    press(robot, session::stepPhase);
+    assertThat(session.snapshotProperty().get()).isSameAs(before);
+
+    robot.interact(() -> views.setVisible(true));
+    assertThat(session.isWatching()).isTrue();
+    // shown again, the view catches up with where the run stands at once
+    waitUntil(() -> made.get(0).shown.getText().equals("One step 2 ran FORWARD path 2"));
+  }
+}
