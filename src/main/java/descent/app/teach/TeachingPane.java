@@ -4,6 +4,7 @@ import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
 
 /**
  * The base of the teaching views: it redraws at most once per frame, and only while shown. A change
@@ -19,6 +20,12 @@ public abstract class TeachingPane extends StackPane {
   protected TeachingPane(TeachingFeed feed) {
     this.feed = feed;
     getStyleClass().add("teaching-view");
+    // a view squeezed by the split pane is cut at its edges, never spills over the chart or window
+    setMinSize(0, 0);
+    Rectangle clip = new Rectangle();
+    clip.widthProperty().bind(widthProperty());
+    clip.heightProperty().bind(heightProperty());
+    setClip(clip);
     feed.pictureProperty().addListener(this::invalidate);
     feed.snapshotProperty().addListener(this::invalidate);
     feed.pathRevisionProperty().addListener(this::invalidate);
