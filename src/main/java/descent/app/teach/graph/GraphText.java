@@ -16,7 +16,10 @@ final class GraphText {
   /** Significant digits of a scalar (the loss is shown this way, as the Minibatch view does). */
   static final int SCALAR_DIGITS = 6;
 
-  /** Significant digits of each entry of a tensor. */
+  /** Significant digits of a tensor holding one number (b, or w with one feature). */
+  static final int SINGLE_DIGITS = 4;
+
+  /** Significant digits of each entry of a larger tensor. */
   static final int ENTRY_DIGITS = 3;
 
   /** How many entries of a tensor a node lists before "…". */
@@ -59,22 +62,23 @@ final class GraphText {
   }
 
   /**
-   * The value summary, one line per entry: a scalar in full ({@value #SCALAR_DIGITS} significant
-   * digits), a tensor's first {@value #ENTRIES} entries and "…" if it has more.
+   * The value summary, one line per entry: a scalar (the loss) in full ({@value #SCALAR_DIGITS}
+   * significant digits), a tensor of one number to {@value #SINGLE_DIGITS}, a larger tensor's first
+   * {@value #ENTRIES} entries to {@value #ENTRY_DIGITS} and "…" if it has more.
    */
   static List<String> values(Node n) {
-    return summary(n.values(), n.size());
+    return summary(n.values(), n.size(), n.shape().length);
   }
 
   /** The gradient's summary like {@link #values}, or an empty list before backward reached it. */
   static List<String> grad(Node n) {
-    return n.grad() == null ? List.of() : summary(n.grad(), n.size());
+    return n.grad() == null ? List.of() : summary(n.grad(), n.size(), n.shape().length);
   }
 
-  private static List<String> summary(double[] head, int size) {
+  private static List<String> summary(double[] head, int size, int rank) {
     List<String> lines = new ArrayList<>();
     if (size == 1 && head.length >= 1) {
-      lines.add(number(head[0], SCALAR_DIGITS));
+      lines.add(number(head[0], rank == 0 ? SCALAR_DIGITS : SINGLE_DIGITS));
       return lines;
     }
     int shown = Math.min(ENTRIES, head.length);
@@ -89,7 +93,8 @@ final class GraphText {
 
   /**
    * {@code v} rounded to {@code digits} significant digits, without trailing zeros, with a true
-   * minus sign; powers of ten beyond ±10⁶ and below 10⁻⁴ in the form "1.23e−7"; "NaN", "∞", "−∞".
+   * minus sign; from 10⁶ up and below 10⁻³ in the form "1.23e−7" (no wider than "0.000123"); "NaN",
+   * "∞", "−∞".
    */
   static String number(double v, int digits) {
     if (Double.isNaN(v)) {
@@ -104,7 +109,7 @@ final class GraphText {
     BigDecimal rounded = new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_EVEN));
     double magnitude = Math.abs(rounded.doubleValue());
     String s;
-    if (magnitude >= 1e6 || magnitude < 1e-4) {
+    if (magnitude >= 1e6 || magnitude < 1e-3) {
       int exponent = rounded.precision() - rounded.scale() - 1;
       BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
       s = mantissa.toPlainString() + "e" + minus(Integer.toString(exponent));
