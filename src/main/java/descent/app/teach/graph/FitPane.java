@@ -6,8 +6,8 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 
 /**
- * Shows a drawing of a known size scaled down to fit the pane (never up), centred, and clipped to
- * the pane.
+ * Shows a drawing of a known size scaled down to fit the pane (never up), in its top left corner
+ * (so that a graph growing by a phase keeps its first nodes where they were), clipped to the pane.
  */
 final class FitPane extends Pane {
   private final Group content = new Group();
@@ -53,7 +53,7 @@ final class FitPane extends Pane {
     }
     scale.setX(f);
     scale.setY(f);
-    content.setLayoutX(Math.max(0, (w - contentWidth * f) / 2));
-    content.setLayoutY(Math.max(0, (h - contentHeight * f) / 2));
+    content.setLayoutX(0);
+    content.setLayoutY(0);
   }
 }

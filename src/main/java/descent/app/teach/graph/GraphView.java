@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 
 /**
  * The Graph view: the engine's computation graph of the current minibatch, as the training thread
@@ -29,7 +29,7 @@ public final class GraphView extends TeachingPane {
   private final Label caption = new Label();
   private final Label placeholder = new Label(GraphCaption.NO_GRAPH);
   private final FitPane canvas = new FitPane();
-  private final FlowPane legend = legend();
+  private final VBox legend = legend();
   private final Group edgeLayer = new Group();
   private final Group boxLayer = new Group();
   private final List<NodeBox> boxes = new ArrayList<>();
@@ -42,8 +42,10 @@ public final class GraphView extends TeachingPane {
     caption.getStyleClass().add("graph-caption");
     caption.setWrapText(true);
     caption.setMaxWidth(Double.MAX_VALUE);
+    caption.setMinSize(0, 0);
     placeholder.getStyleClass().add("graph-placeholder");
     placeholder.setWrapText(true);
+    placeholder.setMinSize(0, 0);
     boxLayer.setAutoSizeChildren(false);
     canvas.content().getChildren().addAll(edgeLayer, boxLayer); // edges under the boxes
     StackPane center = new StackPane(canvas, placeholder);
@@ -54,27 +56,46 @@ public final class GraphView extends TeachingPane {
     frame.setBottom(legend);
     frame.setMinSize(0, 0);
     getChildren().add(frame);
+    setMinSize(0, 0);
+    // nothing drawn outside the view, however narrow the window makes it
+    Rectangle clip = new Rectangle();
+    clip.widthProperty().bind(widthProperty());
+    clip.heightProperty().bind(heightProperty());
+    setClip(clip);
   }
 
   /** What the marks mean: the parameters' badge, the gradient's colour, backward's edges. */
-  private static FlowPane legend() {
-    Label badge = new Label("requires grad");
-    badge.getStyleClass().add("graph-badge");
-    Label param = new Label("a parameter");
-    Label grad = new Label("grad");
-    grad.getStyleClass().add("graph-grad-head");
-    Label gradText = new Label("= ∂loss/∂node, after BACKWARD");
-    Label arrow = new Label("⟵");
-    arrow.getStyleClass().add("graph-grad-head");
-    Label arrowText = new Label("edges BACKWARD walks");
-    FlowPane legend =
-        new FlowPane(new HBox(badge, param), new HBox(grad, gradText), new HBox(arrow, arrowText));
-    for (Node item : legend.getChildren()) {
-      ((HBox) item).setSpacing(4);
-      ((HBox) item).setAlignment(Pos.CENTER_LEFT);
-    }
+  private static VBox legend() {
+    VBox legend =
+        new VBox(
+            item(mark("requires grad", "graph-badge"), "a parameter"),
+            item(mark("grad", "graph-grad-head"), "= ∂loss/∂node, after BACKWARD"),
+            item(mark("⟵", "graph-grad-head"), "edges BACKWARD walks"));
     legend.getStyleClass().add("graph-legend");
+    legend.setMinSize(0, 0);
     return legend;
+  }
+
+  private static Label mark(String text, String style) {
+    Label mark = shrinking(text);
+    mark.getStyleClass().add(style);
+    return mark;
+  }
+
+  private static HBox item(Label mark, String text) {
+    Label words = shrinking(text);
+    HBox item = new HBox(mark, words);
+    item.setSpacing(4);
+    item.setAlignment(Pos.CENTER_LEFT);
+    item.setMinSize(0, 0);
+    return item;
+  }
+
+  /** A label that gives way (with "…") in a view narrower than its text. */
+  private static Label shrinking(String text) {
+    Label l = new Label(text);
+    l.setMinSize(0, 0);
+    return l;
   }
 
   @Override

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import descent.app.teach.TeachingFeed;
+import descent.app.teach.TeachingPane;
+import descent.app.teach.ViewSpec;
+import descent.app.teach.Views;
 import descent.train.GraphSnapshot;
 import descent.train.StepSnapshot;
 import descent.train.TrainingRun.Status;
@@ -20,6 +23,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -198,6 +202,17 @@ class GraphViewTest {
     }
     double em = WaitForAsyncUtils.asyncFx(() -> view.boxes().get(0).em() * view.scale()).get();
     assertThat(em).as("title font on screen at " + at).isGreaterThanOrEqualTo(px);
+  }
+
+  @Test
+  void theGraphIsTheViewOnKeyThree(FxRobot robot) throws Exception {
+    ViewSpec spec =
+        Views.all().stream().filter(v -> v.title().equals("Graph")).findFirst().orElseThrow();
+    assertThat(spec.key()).isEqualTo(KeyCode.DIGIT3);
+    TeachingPane made =
+        WaitForAsyncUtils.asyncFx(() -> spec.make().apply(new TeachingFeed())).get();
+    assertThat(made).isInstanceOf(GraphView.class);
+    assertThat(made.title()).isEqualTo("Graph");
   }
 
   @Test
