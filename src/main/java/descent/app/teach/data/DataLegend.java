@@ -12,10 +12,10 @@ import javafx.scene.layout.FlowPane;
 final class DataLegend extends FlowPane {
   /** The legend's entries, in order. */
   enum Entry {
-    POINTS("training points"),
-    BATCH("minibatch, residual ŷ − y"),
+    POINTS("data"),
+    BATCH("minibatch, residual"),
     MODEL("model now"),
-    BEFORE("model before the update"),
+    BEFORE("before update"),
     TRUE("true line"),
     LEAST_SQUARES("least squares"),
     DIAGONAL("ŷ = y");

@@ -15,8 +15,11 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
 
 /**
  * The Data view, the first a newcomer sees: the training points, y against one feature with the
@@ -27,6 +30,9 @@ import javafx.scene.layout.VBox;
  * so.
  */
 public final class DataView extends TeachingPane {
+  /** The smallest width and height, in lines of text, at which the view draws its plot. */
+  static final double MIN_SIZE_EM = 15;
+
   private final ToggleGroup modes = new ToggleGroup();
   private final ToggleButton scatterMode = new ToggleButton("y against");
   private final ToggleButton predictionsMode = new ToggleButton("ŷ against y");
@@ -38,6 +44,8 @@ public final class DataView extends TeachingPane {
   private final Label count = caption("data-count");
   private final Label batch = caption("data-batch");
   private final Label warning = caption("data-warning");
+  private final BorderPane layout;
+  private final Text tooSmall = new Text("Widen this pane to see the data.");
   private List<String> names = List.of();
   private boolean syncing; // the view itself is changing its controls: not the user
 
@@ -81,15 +89,26 @@ public final class DataView extends TeachingPane {
     leastSquares.selectedProperty().addListener(this::invalidate);
     warning.getStyleClass().add("data-warning");
 
-    HBox bar = new HBox(scatterMode, feature, predictionsMode, leastSquares);
+    // the controls wrap onto a second line rather than push the view wider than its pane
+    FlowPane bar = new FlowPane(new HBox(4, scatterMode, feature), predictionsMode, leastSquares);
     bar.getStyleClass().add("data-bar");
     bar.setAlignment(Pos.CENTER_LEFT);
     VBox top = new VBox(bar, legend);
     top.getStyleClass().add("data-top");
     VBox bottom = new VBox(slice, count, batch, warning);
     bottom.getStyleClass().add("data-captions");
-    BorderPane layout = new BorderPane(plot, top, null, bottom, null);
-    getChildren().add(layout);
+    layout = new BorderPane(plot, top, null, bottom, null);
+    layout.setMinSize(0, 0);
+    tooSmall.getStyleClass().add("data-too-small");
+    tooSmall.setVisible(false);
+    tooSmall.setManaged(false); // placed by hand: its width must never widen the view
+    getChildren().addAll(layout, tooSmall);
+    // in a small window, what does not fit is cut at the view's edge, never drawn over its
+    // neighbours
+    Rectangle clip = new Rectangle();
+    clip.widthProperty().bind(widthProperty());
+    clip.heightProperty().bind(heightProperty());
+    setClip(clip);
   }
 
   private static Label caption(String id) {
@@ -106,8 +125,31 @@ public final class DataView extends TeachingPane {
     return "Data";
   }
 
+  /**
+   * Whether the pane is large enough for a plot: at least {@link #MIN_SIZE_EM} lines of text each
+   * way. A smaller pane (the narrowest windows leave the views a sliver beside the chart) shows a
+   * one-line hint instead of controls squeezed past its edges.
+   */
+  private boolean fits() {
+    double em = count.getFont().getSize();
+    return getWidth() >= MIN_SIZE_EM * em && getHeight() >= MIN_SIZE_EM * em;
+  }
+
+  @Override
+  protected void layoutChildren() {
+    boolean fits = fits();
+    layout.setVisible(fits);
+    tooSmall.setVisible(!fits);
+    tooSmall.setWrappingWidth(Math.max(10, getWidth() - 8));
+    tooSmall.relocate(4, 4);
+    super.layoutChildren();
+  }
+
   @Override
   protected void redraw() {
+    if (!fits()) {
+      return; // hidden; a change of size redraws it
+    }
     RunPicture p = feed().picture();
     StepSnapshot s = feed().snapshot();
     if (s.numFeatures() != p.numFeatures()) {
@@ -178,6 +220,11 @@ public final class DataView extends TeachingPane {
   }
 
   // for tests
+
+  /** Whether the plot and its controls show (else the hint to widen the pane). */
+  boolean showsPlot() {
+    return layout.isVisible() && !tooSmall.isVisible();
+  }
 
   DataPlot plot() {
     return plot;

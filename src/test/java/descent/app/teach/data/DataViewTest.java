@@ -36,9 +36,11 @@ class DataViewTest {
   private TeachingFeed feed;
   private DataView view;
   private Scene scene;
+  private Stage stage;
 
   @Start
   void start(Stage stage) {
+    this.stage = stage;
     Thread.currentThread().setUncaughtExceptionHandler((t, e) -> errors.add(e));
     feed = new TeachingFeed();
     view = new DataView(feed);
@@ -391,5 +393,26 @@ class DataViewTest {
     show(robot, TestRun.withParameters(diverged, Double.NaN, 0));
     assertThat(text("data-warning")).contains("ŷ is NaN for every point: w or b is NaN.");
     assertThat(view.plot().pointsDrawn()).isZero();
+  }
+
+  @Test
+  void aSliverOfAPaneShowsAHintInsteadOfASqueezedPlot(FxRobot robot) throws Exception {
+    TestRun r = TestRun.chapter(2, 1000, 32, 0.03);
+    startRun(robot, r, r.snapshot());
+    assertThat(view.showsPlot()).isTrue();
+
+    robot.interact(() -> stage.setWidth(160)); // what a 1024-wide window leaves beside the chart
+    WaitForAsyncUtils.waitFor(
+        5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !view.showsPlot()).get());
+    javafx.scene.text.Text hint = (javafx.scene.text.Text) scene.lookup(".data-too-small");
+    assertThat(hint.isVisible()).isTrue();
+    assertThat(hint.getText()).isEqualTo("Widen this pane to see the data.");
+    assertThat(hint.getBoundsInParent().getMaxX()).isLessThanOrEqualTo(160);
+
+    long before = paints();
+    robot.interact(() -> stage.setWidth(520));
+    waitPainted(before);
+    assertThat(view.showsPlot()).isTrue();
+    assertThat(view.plot().pointsDrawn()).isEqualTo(1000);
   }
 }
