@@ -2,7 +2,6 @@ package descent.app.teach.data;
 
 import descent.train.DataSample;
 import descent.train.StepSnapshot;
-import descent.train.TrainingRun.Phase;
 import descent.train.TrainingRun.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,10 +87,8 @@ final class DataCaptions {
         t.append(" ŷ uses every feature, so a residual ends (○) off this slice's line.");
       }
     }
-    if (s.ran() == Phase.UPDATE) {
-      t.append(" ŷ came before this update");
-      t.append(!predictions && s.wBefore() != null ? " (the dashed line)." : ".");
-    }
+    // the same words in every phase, so the caption keeps its length (and the plot its place)
+    // while a student steps through one minibatch; the legend names the line ŷ came from
     return t.toString();
   }
 

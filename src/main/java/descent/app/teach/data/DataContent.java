@@ -23,9 +23,10 @@ final class DataContent {
   private DataContent() {}
 
   /**
-   * y against feature {@code j}: the training points, the lines of the model (now, and before the
-   * update that just ran), of the truth and, if asked, of least squares, each with the other
-   * features held at their training means; the minibatch's points with residuals to the engine's ŷ.
+   * y against feature {@code j}: the training points, the lines of the model (now, and before this
+   * minibatch's update: the one its ŷ came from), of the truth and, if asked, of least squares,
+   * each with the other features held at their training means; the minibatch's points with
+   * residuals to the engine's ŷ.
    */
   static PlotContent scatter(
       RunPicture picture, StepSnapshot s, int j, boolean leastSquares, List<String> names) {
@@ -45,7 +46,11 @@ final class DataContent {
     if (leastSquares && fit.available()) {
       lines.add(slice(fit.w(), fit.b(), means, j, Kind.LEAST_SQUARES));
     }
-    if (s.ran() == Phase.UPDATE && s.wBefore() != null) {
+    // the line ŷ came from: the parameters before this minibatch's update, which until the update
+    // runs are the current ones (the model's line then covers it)
+    if (s.yHat() != null && s.ran() != Phase.UPDATE) {
+      lines.add(slice(s.w(), s.b(), means, j, Kind.BEFORE));
+    } else if (s.yHat() != null && s.wBefore() != null) {
       lines.add(slice(s.wBefore(), s.bBefore(), means, j, Kind.BEFORE));
     }
     lines.add(slice(s.w(), s.b(), means, j, Kind.MODEL));

@@ -17,7 +17,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 
@@ -45,6 +44,10 @@ public final class DataView extends TeachingPane {
   private final Label batch = caption("data-batch");
   private final Label warning = caption("data-warning");
   private final BorderPane layout;
+  private final SteadyBox top;
+  private final SteadyBox bottom;
+  private RunPicture sizedFor; // the run and mode the steady boxes were sized for
+  private boolean sizedForPredictions;
   private final Text tooSmall = new Text("Widen this pane to see the data.");
   private List<String> names = List.of();
   private boolean syncing; // the view itself is changing its controls: not the user
@@ -93,9 +96,9 @@ public final class DataView extends TeachingPane {
     FlowPane bar = new FlowPane(new HBox(4, scatterMode, feature), predictionsMode, leastSquares);
     bar.getStyleClass().add("data-bar");
     bar.setAlignment(Pos.CENTER_LEFT);
-    VBox top = new VBox(bar, legend);
+    top = new SteadyBox(bar, legend);
     top.getStyleClass().add("data-top");
-    VBox bottom = new VBox(slice, count, batch, warning);
+    bottom = new SteadyBox(slice, count, batch, warning);
     bottom.getStyleClass().add("data-captions");
     layout = new BorderPane(plot, top, null, bottom, null);
     layout.setMinSize(0, 0);
@@ -156,6 +159,12 @@ public final class DataView extends TeachingPane {
       return; // a snapshot of the run before; the new run's own comes next
     }
     syncFeatures(p);
+    if (p != sizedFor || predictionsMode.isSelected() != sizedForPredictions) {
+      sizedFor = p;
+      sizedForPredictions = predictionsMode.isSelected();
+      top.reset();
+      bottom.reset();
+    }
     int d = p.numFeatures();
     int j = feature.getSelectionModel().getSelectedIndex();
     if (j < 0 || j >= d) {

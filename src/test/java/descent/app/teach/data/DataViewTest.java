@@ -241,7 +241,10 @@ class DataViewTest {
     // the line before the update stays, dashed, and the residuals end on it
     assertThat(view.legend().shows(Entry.BEFORE)).isTrue();
     assertThat(line(Kind.BEFORE).slope()).isEqualTo(one.wBefore()[0]);
-    assertThat(text("data-batch")).endsWith("ŷ came before this update (the dashed line).");
+    assertThat(text("data-batch"))
+        .isEqualTo(
+            "Minibatch 1 (epoch 1, batch 1 of 32): its 32 rows highlighted, each with its"
+                + " residual ŷ − y.");
 
     show(robot, r.steps(200));
     double trained = lineRow(line(Kind.MODEL));
@@ -256,18 +259,21 @@ class DataViewTest {
     TestRun r = TestRun.chapter(2, 300, 8, 0.03);
     startRun(robot, r, r.snapshot());
     show(robot, r.steps(3));
-    String[] endings = {
-      "off this slice's line.", // FORWARD: ŷ now exists
-      "off this slice's line.", // LOSS
-      "off this slice's line.", // BACKWARD
-      "ŷ came before this update (the dashed line)." // UPDATE
-    };
-    for (String ending : endings) {
+    for (Phase phase : Phase.values()) {
       StepSnapshot s = r.phase();
       show(robot, s);
-      assertThat(text("data-batch")).startsWith("Minibatch 4 (epoch 1, batch 4 of 38)");
-      assertThat(text("data-batch")).endsWith(ending);
+      assertThat(s.ran()).isEqualTo(phase);
+      assertThat(text("data-batch"))
+          .isEqualTo(
+              "Minibatch 4 (epoch 1, batch 4 of 38): its 8 rows highlighted, each with its"
+                  + " residual ŷ − y. ŷ uses every feature, so a residual ends (○) off this"
+                  + " slice's line.");
       assertThat(inPlot(snapshot(), DataStyle.BATCH)).isGreaterThan(8 * 20);
+      // the line ŷ came from: the current one until the update moves it
+      PlotLine before = line(Kind.BEFORE);
+      double[] w = phase == Phase.UPDATE ? s.wBefore() : s.w();
+      assertThat(before.slope()).isEqualTo(w[0]);
+      assertThat(view.legend().shows(Entry.BEFORE)).isTrue();
     }
   }
 
@@ -414,5 +420,21 @@ class DataViewTest {
     waitPainted(before);
     assertThat(view.showsPlot()).isTrue();
     assertThat(view.plot().pointsDrawn()).isEqualTo(1000);
+  }
+
+  @Test
+  void thePlotKeepsItsPlaceWhileTheCaptionsChangeFromPhaseToPhase(FxRobot robot) throws Exception {
+    TestRun r = TestRun.chapter(2, 1000, 32, 0.03);
+    startRun(robot, r, r.snapshot());
+    show(robot, r.phase()); // FORWARD of the first minibatch: the captions' usual length
+    PlotArea first = WaitForAsyncUtils.asyncFx(() -> view.plot().area()).get();
+    for (int k = 0; k < 7; k++) { // LOSS, BACKWARD, UPDATE (a longer caption), FORWARD, …
+      show(robot, r.phase());
+      snapshot();
+      PlotArea now = WaitForAsyncUtils.asyncFx(() -> view.plot().area()).get();
+      String at = "after " + now + " vs " + first + ", " + text("data-batch");
+      assertThat(now.top()).as(at).isEqualTo(first.top());
+      assertThat(now.height()).as(at).isEqualTo(first.height());
+    }
   }
 }
