@@ -437,4 +437,29 @@ class DataViewTest {
       assertThat(now.height()).as(at).isEqualTo(first.height());
     }
   }
+
+  @Test
+  void aFilesDataHaveTheirOwnNamesAndNoTrueLine(FxRobot robot) throws Exception {
+    TestRun r = TestRun.chapter(2, 1000, 32, 0.03);
+    var file =
+        new descent.train.RunPicture(
+            r.picture.sample(), r.picture.surface(), null, List.of("rooms", "age"), "price");
+    long before = paints();
+    robot.interact(() -> feed.startRun(file, r.snapshot()));
+    waitPainted(before);
+
+    assertThat(view.featureChoice().getItems()).containsExactly("rooms", "age");
+    assertThat(content().xTitle()).isEqualTo("rooms");
+    assertThat(content().yTitle()).isEqualTo("price");
+    assertThat(text("data-slice")).isEqualTo("age held at its mean");
+    assertThat(view.legend().shows(Entry.TRUE)).isFalse();
+    assertThat(content().lines()).extracting(PlotLine::kind).containsExactly(Kind.MODEL);
+
+    before = paints();
+    robot.clickOn(view.leastSquaresToggle());
+    waitPainted(before);
+    assertThat(view.legend().shows(Entry.LEAST_SQUARES)).isTrue();
+    PlotLine ls = line(Kind.LEAST_SQUARES);
+    assertThat(lineHits(snapshot(), ls, DataStyle.LEAST_SQUARES)).isGreaterThanOrEqualTo(2);
+  }
 }
