@@ -115,7 +115,7 @@ final class DataPlot extends Region {
     }
     area = new PlotArea(left, top, w - left - right, h - top - bottom, content.x(), content.y());
     double[] xTicks = Ticks.of(content.x(), (int) Math.max(2, area.width() / (6 * fs)));
-    axes(g, xTicks, yTicks, yStep, tickFont);
+    DataAxes.paint(g, area, content, xTicks, yTicks, yStep, tickFont, fs);
 
     g.save();
     g.beginPath();
@@ -146,45 +146,6 @@ final class DataPlot extends Region {
         missingNote(g, line);
       }
     }
-  }
-
-  private void axes(GraphicsContext g, double[] xTicks, double[] yTicks, double yStep, Font font) {
-    double fs = fontSize;
-    g.setLineWidth(1);
-    g.setStroke(DataStyle.GRID);
-    for (double t : xTicks) {
-      double x = Math.round(area.px(t)) + 0.5;
-      g.strokeLine(x, area.top(), x, area.top() + area.height());
-    }
-    for (double t : yTicks) {
-      double y = Math.round(area.py(t)) + 0.5;
-      g.strokeLine(area.left(), y, area.left() + area.width(), y);
-    }
-    g.setStroke(DataStyle.FRAME);
-    g.strokeRect(area.left() + 0.5, area.top() + 0.5, area.width() - 1, area.height() - 1);
-
-    g.setFill(DataStyle.TEXT);
-    g.setFont(font);
-    g.setTextBaseline(VPos.TOP);
-    g.setTextAlign(TextAlignment.CENTER);
-    double xStep = xTicks.length > 1 ? xTicks[1] - xTicks[0] : content.x().span();
-    double bottom = area.top() + area.height();
-    for (double t : xTicks) {
-      g.fillText(Ticks.format(t, xStep), area.px(t), bottom + 0.25 * fs);
-    }
-    g.setTextBaseline(VPos.CENTER);
-    g.setTextAlign(TextAlignment.RIGHT);
-    for (double t : yTicks) {
-      g.fillText(Ticks.format(t, yStep), area.left() - 0.4 * fs, area.py(t));
-    }
-
-    g.setFill(DataStyle.TITLE);
-    g.setFont(Font.font(null, FontWeight.BOLD, fs));
-    g.setTextBaseline(VPos.BOTTOM);
-    g.setTextAlign(TextAlignment.CENTER);
-    g.fillText(content.xTitle(), area.left() + area.width() / 2, bottom + 2.9 * fs);
-    g.setTextAlign(TextAlignment.LEFT);
-    g.fillText(content.yTitle(), area.left(), area.top() - 0.35 * fs);
   }
 
   private void points(GraphicsContext g) {
