@@ -38,6 +38,7 @@ class DataViewScreenshotTest {
   void start(Stage stage) {
     this.stage = stage;
     Thread.currentThread().setUncaughtExceptionHandler((t, e) -> errors.add(e));
+    DataViewTest.fresh(stage);
     stage.show();
   }
 

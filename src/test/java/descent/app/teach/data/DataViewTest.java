@@ -45,13 +45,28 @@ class DataViewTest {
     feed = new TeachingFeed();
     view = new DataView(feed);
     scene = scene(view, 520, 560, 14);
+    DataViewTest.fresh(stage);
     stage.setScene(scene);
+    stage.sizeToScene();
     stage.show();
   }
 
   @AfterEach
   void nothingThrew() {
     assertThat(errors).as("exceptions on the FX thread").isEmpty();
+  }
+
+  /**
+   * Undoes what other tests left on the shared primary stage (the main window's minimum size, a
+   * maximised window), so this test's sizes are the stage's.
+   */
+  static void fresh(Stage stage) {
+    stage.setMaximized(false);
+    stage.setFullScreen(false);
+    stage.setMinWidth(0);
+    stage.setMinHeight(0);
+    stage.setMaxWidth(Double.MAX_VALUE);
+    stage.setMaxHeight(Double.MAX_VALUE);
   }
 
   static Scene scene(DataView view, double width, double height, int fontPx) {
