@@ -1,5 +1,6 @@
 package descent.app.teach;
 
+import descent.app.teach.data.DataView;
 import descent.app.teach.graph.GraphView;
 import java.util.List;
 import javafx.scene.input.KeyCode;
@@ -10,6 +11,8 @@ public final class Views {
 
   /** Every teaching view, in tab order. */
   public static List<ViewSpec> all() {
-    return List.of(new ViewSpec("Graph", KeyCode.DIGIT3, GraphView::new));
+    return List.of(
+        new ViewSpec("Data", KeyCode.DIGIT1, DataView::new),
+        new ViewSpec("Graph", KeyCode.DIGIT3, GraphView::new));
   }
 }
