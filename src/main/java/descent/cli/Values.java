@@ -1,5 +1,6 @@
 package descent.cli;
 
+import descent.app.snapshot.Picture;
 import descent.train.RunSpec;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
@@ -63,6 +64,18 @@ final class Values {
     @Override
     public Integer convert(String text) {
       return integer(text, "an integer ≥ 0", 0, Integer.MAX_VALUE);
+    }
+  }
+
+  /** A picture's width or height in pixels, 100 to 8192. */
+  static final class PictureSide implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      return integer(
+          text,
+          "an integer from " + Picture.MIN_SIDE + " to " + Picture.MAX_SIDE,
+          Picture.MIN_SIDE,
+          Picture.MAX_SIDE);
     }
   }
 

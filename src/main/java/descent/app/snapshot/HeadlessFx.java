@@ -1,0 +1,134 @@
+package descent.app.snapshot;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Platform;
+
+/**
+ * JavaFX without a display: Monocle's headless platform and the software renderer, started on
+ * demand. Whoever starts the toolkit here also ends it ({@link #close()}); a toolkit that was
+ * already running (an app, or a test) is used and left running.
+ */
+final class HeadlessFx implements AutoCloseable {
+  /** How long one piece of work on the FX thread may take before the command gives up. */
+  static final long TIMEOUT_SECONDS = 120;
+
+  /**
+   * JavaFX warns on every start from a plain classpath ("Unsupported JavaFX configuration"); it is
+   * how the fat jar runs and means nothing to a user. Held in a field so the level sticks.
+   */
+  private static final Logger PLATFORM_LOG = Logger.getLogger("javafx");
+
+  private final boolean startedHere;
+
+  private HeadlessFx(boolean startedHere) {
+    this.startedHere = startedHere;
+  }
+
+  /**
+   * The properties that make JavaFX run with no display: Monocle's headless glass, the software
+   * pipeline, headless AWT (for the PNG encoder). They must be set before the toolkit starts; the
+   * screen is the size the tests use.
+   */
+  static void configure() {
+    System.setProperty("glass.platform", "Monocle");
+    System.setProperty("monocle.platform", "Headless");
+    System.setProperty("prism.order", "sw");
+    System.setProperty("java.awt.headless", "true");
+    if (System.getProperty("headless.geometry") == null) {
+      System.setProperty("headless.geometry", "1920x1200-32");
+    }
+  }
+
+  /** Starts JavaFX headless, or joins the toolkit already running. */
+  static HeadlessFx start() {
+    configure();
+    PLATFORM_LOG.setLevel(Level.SEVERE);
+    CountDownLatch up = new CountDownLatch(1);
+    boolean started;
+    try {
+      Platform.startup(up::countDown);
+      started = true;
+    } catch (IllegalStateException alreadyRunning) {
+      started = false;
+      up.countDown();
+    }
+    HeadlessFx fx = new HeadlessFx(started);
+    await(up);
+    if (started) {
+      Platform.setImplicitExit(false); // hiding our window must not end the toolkit under us
+    }
+    return fx;
+  }
+
+  /** Runs {@code work} on the FX thread and returns its result; its failure is rethrown here. */
+  <T> T call(Callable<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Platform.runLater(
+        () -> {
+          try {
+            result.complete(work.call());
+          } catch (Throwable e) {
+            result.completeExceptionally(e);
+          }
+        });
+    return get(result);
+  }
+
+  /** Runs {@code work} on the FX thread and waits for it. */
+  void run(Runnable work) {
+    call(
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /** Waits for {@code future}, rethrowing what it failed with as it was. */
+  static <T> T get(CompletableFuture<T> future) {
+    try {
+      return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "JavaFX did not answer within " + TIMEOUT_SECONDS + " seconds");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for JavaFX");
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        throw new IllegalStateException(
+            "JavaFX did not start within " + TIMEOUT_SECONDS + " seconds");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting JavaFX");
+    }
+  }
+
+  /** Ends the toolkit if it was started here, so the JVM can end; otherwise leaves it running. */
+  @Override
+  public void close() {
+    if (startedHere) {
+      Platform.exit();
+    }
+  }
+}
