@@ -22,6 +22,9 @@ final class SceneShot implements AutoCloseable {
   /** At most this many pulses are waited for a picture to settle; then the latest is taken. */
   static final int MAX_PULSES = 240;
 
+  /** A picture counts as settled when this many pulses in a row left it the same. */
+  static final int STILL_PULSES = 2;
+
   private final HeadlessFx fx;
   private final Stage stage;
   private final Scene scene;
@@ -59,16 +62,18 @@ final class SceneShot implements AutoCloseable {
     }
   }
 
-  /** The scene rendered once it stopped changing from one pulse to the next. */
+  /**
+   * The scene rendered once it stopped changing: the same picture after {@link #STILL_PULSES}
+   * pulses in a row (or the latest after {@link #MAX_PULSES}, should something never stop moving).
+   */
   BufferedImage settledImage() {
     long previous = 0;
+    int still = 0;
     Rendered shot = null;
-    for (int i = 0; i < MAX_PULSES; i++) {
+    for (int i = 0; i < MAX_PULSES && still < STILL_PULSES; i++) {
       awaitPulse();
       shot = fx.call(this::render);
-      if (i > 0 && shot.hash() == previous) {
-        break;
-      }
+      still = i > 0 && shot.hash() == previous ? still + 1 : 0;
       previous = shot.hash();
     }
     return shot.image();
