@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
@@ -26,6 +27,11 @@ final class HeadlessFx implements AutoCloseable {
   private static final Logger PLATFORM_LOG = Logger.getLogger("javafx");
 
   private final boolean startedHere;
+
+  /** The first error JavaFX met outside our calls, e.g. a view failing during a pulse's layout. */
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+  private Thread.UncaughtExceptionHandler previousHandler;
 
   private HeadlessFx(boolean startedHere) {
     this.startedHere = startedHere;
@@ -64,10 +70,20 @@ final class HeadlessFx implements AutoCloseable {
     if (started) {
       Platform.setImplicitExit(false); // hiding our window must not end the toolkit under us
     }
+    // an error in a pulse would print a stack trace; keep it, and fail the picture in one line
+    fx.run(
+        () -> {
+          Thread thread = Thread.currentThread();
+          fx.previousHandler = thread.getUncaughtExceptionHandler();
+          thread.setUncaughtExceptionHandler((t, e) -> fx.failure.compareAndSet(null, e));
+        });
     return fx;
   }
 
-  /** Runs {@code work} on the FX thread and returns its result; its failure is rethrown here. */
+  /**
+   * Runs {@code work} on the FX thread and returns its result; its failure, or one JavaFX met since
+   * the last call (say in a pulse), is rethrown here.
+   */
   <T> T call(Callable<T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
     Platform.runLater(
@@ -78,7 +94,20 @@ final class HeadlessFx implements AutoCloseable {
             result.completeExceptionally(e);
           }
         });
-    return get(result);
+    T value = get(result);
+    checkFailure();
+    return value;
+  }
+
+  /** Rethrows what JavaFX failed with outside our calls, if anything. */
+  void checkFailure() {
+    Throwable e = failure.get();
+    if (e instanceof Error err) {
+      throw err;
+    }
+    if (e != null) {
+      throw new IllegalStateException("drawing failed: " + e, e);
+    }
   }
 
   /** Runs {@code work} on the FX thread and waits for it. */
@@ -127,6 +156,10 @@ final class HeadlessFx implements AutoCloseable {
   /** Ends the toolkit if it was started here, so the JVM can end; otherwise leaves it running. */
   @Override
   public void close() {
+    Thread.UncaughtExceptionHandler previous = previousHandler;
+    if (previous != null) {
+      Platform.runLater(() -> Thread.currentThread().setUncaughtExceptionHandler(previous));
+    }
     if (startedHere) {
       Platform.exit();
     }

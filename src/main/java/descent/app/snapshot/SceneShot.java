@@ -54,6 +54,7 @@ final class SceneShot implements AutoCloseable {
     Platform.requestNextPulse();
     try {
       pulses.awaitAdvanceInterruptibly(phase, HeadlessFx.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      fx.checkFailure();
     } catch (TimeoutException e) {
       throw new IllegalStateException("JavaFX ran no frame within a while");
     } catch (InterruptedException e) {

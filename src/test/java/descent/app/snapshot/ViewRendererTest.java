@@ -8,11 +8,15 @@ import descent.app.teach.TeachingPane;
 import descent.app.teach.ViewSpec;
 import descent.train.TrainingRun.Phase;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -111,6 +115,62 @@ class ViewRendererTest {
     assertThat(seen.fontSize()).isEqualTo(20);
     assertThat(seen.ran()).isNull(); // ready: nothing ran yet
     assertThat(seen.pathPoints()).isEqualTo(1);
+  }
+
+  /**
+   * A view with a bug: its first drawing asks for another, which fails, so the failure happens in a
+   * pulse of JavaFX's, not in a call of the renderer's.
+   */
+  private static final class Broken extends TeachingPane {
+    private int draws;
+
+    Broken(TeachingFeed feed) {
+      super(feed);
+    }
+
+    @Override
+    public String title() {
+      return "Broken";
+    }
+
+    @Override
+    protected void redraw() {
+      if (draws++ == 0) {
+        // the next frame's animation step marks it stale, and that frame's layout draws it
+        new AnimationTimer() {
+          @Override
+          public void handle(long now) {
+            stop();
+            invalidate();
+          }
+        }.start();
+        return;
+      }
+      throw new IllegalStateException("a view's own bug");
+    }
+  }
+
+  @Test
+  void aViewThatFailsWhileDrawingFailsThePictureWithoutAStackTrace() {
+    Path out = dir.resolve("broken.png");
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      assertThatThrownBy(
+              () ->
+                  ViewRenderer.render(
+                      new Picture("broken", 300, 200, out),
+                      SteppedRuns.chapter(1, 2, 0),
+                      null,
+                      List.of(new ViewSpec("Broken", KeyCode.DIGIT8, Broken::new))))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("a view's own bug");
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(out).doesNotExist();
+    assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   @Test
