@@ -36,6 +36,10 @@ class SnapshotWithoutDisplayTest {
             "10",
             "--seed",
             "1",
+            "--width", // larger than the tests' headless screen: the command must make room
+            "2400",
+            "--height",
+            "1400",
             "--out",
             out.toString());
     builder.environment().remove("DISPLAY");
@@ -57,10 +61,10 @@ class SnapshotWithoutDisplayTest {
         .isEqualTo(
             List.of(
                 "seed 1 (repeat this run with --seed 1)",
-                "wrote " + out + " (1366×768): app after 10 steps"));
+                "wrote " + out + " (2400×1400): app after 10 steps"));
     Png png = Png.read(out);
-    assertThat(png.width()).isEqualTo(1366);
-    assertThat(png.height()).isEqualTo(768);
+    assertThat(png.width()).isEqualTo(2400);
+    assertThat(png.height()).isEqualTo(1400);
     assertThat(png.isNonBlank()).isTrue();
     assertThat(png.pixelsNear(Png.TRAIN_BLUE, 30)).isGreaterThan(50); // the chart's train loss
   }

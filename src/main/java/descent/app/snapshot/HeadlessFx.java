@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 
 /**
  * JavaFX without a display: Monocle's headless platform and the software renderer, started on
@@ -39,22 +41,35 @@ final class HeadlessFx implements AutoCloseable {
 
   /**
    * The properties that make JavaFX run with no display: Monocle's headless glass, the software
-   * pipeline, headless AWT (for the PNG encoder). They must be set before the toolkit starts; the
-   * screen is the size the tests use.
+   * pipeline, headless AWT (for the PNG encoder). They must be set before the toolkit starts. The
+   * headless screen is at least the size the tests use, and large enough to hold a {@code
+   * width}×{@code height} window: Monocle copies each window into its screen, and fails on one
+   * larger than the screen.
    */
-  static void configure() {
+  static void configure(int width, int height) {
     System.setProperty("glass.platform", "Monocle");
     System.setProperty("monocle.platform", "Headless");
     System.setProperty("prism.order", "sw");
     System.setProperty("java.awt.headless", "true");
-    if (System.getProperty("headless.geometry") == null) {
-      System.setProperty("headless.geometry", "1920x1200-32");
-    }
+    System.setProperty(
+        "headless.geometry",
+        Math.max(SCREEN_WIDTH, width) + "x" + Math.max(SCREEN_HEIGHT, height) + "-32");
   }
 
-  /** Starts JavaFX headless, or joins the toolkit already running. */
-  static HeadlessFx start() {
-    configure();
+  /** The headless screen's size at least, as in the tests (pom.xml). */
+  static final int SCREEN_WIDTH = 1920;
+
+  static final int SCREEN_HEIGHT = 1200;
+
+  /**
+   * Starts JavaFX headless with a screen that holds a {@code width}×{@code height} window, or joins
+   * the toolkit already running, whose screen must hold it too.
+   */
+  static HeadlessFx start(int width, int height) {
+    boolean running = isRunning();
+    if (!running) {
+      configure(width, height);
+    }
     PLATFORM_LOG.setLevel(Level.SEVERE);
     CountDownLatch up = new CountDownLatch(1);
     boolean started;
@@ -70,6 +85,20 @@ final class HeadlessFx implements AutoCloseable {
     if (started) {
       Platform.setImplicitExit(false); // hiding our window must not end the toolkit under us
     }
+    Rectangle2D screen = fx.call(() -> Screen.getPrimary().getBounds());
+    if (screen.getWidth() < width || screen.getHeight() < height) {
+      fx.close();
+      throw new IllegalStateException(
+          "the running JavaFX's screen, "
+              + (int) screen.getWidth()
+              + "×"
+              + (int) screen.getHeight()
+              + ", cannot hold a "
+              + width
+              + "×"
+              + height
+              + " picture");
+    }
     // an error in a pulse would print a stack trace; keep it, and fail the picture in one line
     fx.run(
         () -> {
@@ -78,6 +107,16 @@ final class HeadlessFx implements AutoCloseable {
           thread.setUncaughtExceptionHandler((t, e) -> fx.failure.compareAndSet(null, e));
         });
     return fx;
+  }
+
+  /** Whether the JavaFX toolkit runs already in this JVM (started by a test, say). */
+  private static boolean isRunning() {
+    try {
+      Platform.runLater(() -> {});
+      return true;
+    } catch (IllegalStateException notStarted) {
+      return false;
+    }
   }
 
   /**

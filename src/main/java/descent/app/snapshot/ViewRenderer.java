@@ -33,7 +33,7 @@ public final class ViewRenderer {
   /** As {@link #render(Picture, SteppedRun, AppRecipe)}, with the teaching views {@code specs}. */
   static void render(Picture picture, SteppedRun run, AppRecipe app, List<ViewSpec> specs) {
     BufferedImage image;
-    try (HeadlessFx fx = HeadlessFx.start()) {
+    try (HeadlessFx fx = HeadlessFx.start(picture.width(), picture.height())) {
       image = draw(fx, picture, run, app, specs);
     }
     if (image.getWidth() != picture.width() || image.getHeight() != picture.height()) {
