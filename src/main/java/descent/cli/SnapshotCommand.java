@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /**
@@ -68,7 +67,7 @@ class SnapshotCommand extends TrainCommand {
 
   @Option(
       names = "--view",
-      converter = ViewName.class,
+      converter = Values.ViewName.class,
       paramLabel = "<view>",
       description =
           "what to draw: loss (the loss chart), params (the parameter table), data, batch, graph,"
@@ -86,7 +85,7 @@ class SnapshotCommand extends TrainCommand {
 
   @Option(
       names = "--phase",
-      converter = PhaseName.class,
+      converter = Values.PhaseName.class,
       paramLabel = "<phase>",
       description =
           "then run minibatch N + 1's phases up to and including this one: forward, loss,"
@@ -321,31 +320,6 @@ class SnapshotCommand extends TrainCommand {
               + perEpoch
               + (phase == null ? "" : ", and --phase needs one more to step into")
               + "; raise --epochs to draw a later one)");
-    }
-  }
-
-  /** A view's name, in lower case: one of {@link ViewNames#all()}. */
-  static final class ViewName implements ITypeConverter<String> {
-    @Override
-    public String convert(String text) {
-      String name = text.trim().toLowerCase(Locale.ROOT);
-      if (!ViewNames.all().contains(name)) {
-        throw Values.refuse("one of " + String.join(", ", ViewNames.all()), text);
-      }
-      return name;
-    }
-  }
-
-  /** forward, loss, backward or update, in any case. */
-  static final class PhaseName implements ITypeConverter<Phase> {
-    @Override
-    public Phase convert(String text) {
-      for (Phase p : Phase.values()) {
-        if (p.name().equalsIgnoreCase(text.trim())) {
-          return p;
-        }
-      }
-      throw Values.refuse("one of forward, loss, backward, update", text);
     }
   }
 }

@@ -1,7 +1,10 @@
 package descent.cli;
 
 import descent.app.snapshot.Picture;
+import descent.app.snapshot.ViewNames;
 import descent.train.RunSpec;
+import descent.train.TrainingRun.Phase;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -76,6 +79,31 @@ final class Values {
           "an integer from " + Picture.MIN_SIDE + " to " + Picture.MAX_SIDE,
           Picture.MIN_SIDE,
           Picture.MAX_SIDE);
+    }
+  }
+
+  /** A view's name, in lower case: one of {@link ViewNames#all()}. */
+  static final class ViewName implements ITypeConverter<String> {
+    @Override
+    public String convert(String text) {
+      String name = text.trim().toLowerCase(Locale.ROOT);
+      if (!ViewNames.all().contains(name)) {
+        throw refuse("one of " + String.join(", ", ViewNames.all()), text);
+      }
+      return name;
+    }
+  }
+
+  /** forward, loss, backward or update, in any case. */
+  static final class PhaseName implements ITypeConverter<Phase> {
+    @Override
+    public Phase convert(String text) {
+      for (Phase p : Phase.values()) {
+        if (p.name().equalsIgnoreCase(text.trim())) {
+          return p;
+        }
+      }
+      throw refuse("one of forward, loss, backward, update", text);
     }
   }
 
