@@ -31,11 +31,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
     name = "descent",
     mixinStandardHelpOptions = true,
     versionProvider = DescentCli.Version.class,
-    subcommands = {TrainCommand.class, GradcheckCommand.class},
+    subcommands = {TrainCommand.class, GradcheckCommand.class, SnapshotCommand.class},
     description = "Linear regression trained from scratch (d2l §3.4), from the command line.",
     footer = {
       "%nWithout a command, the jar opens the app.",
-      "See 'descent train --help' and 'descent gradcheck --help'."
+      "See 'descent train --help', 'descent gradcheck --help' and 'descent snapshot --help'."
     })
 public final class DescentCli implements Callable<Integer> {
   @Spec CommandSpec spec;

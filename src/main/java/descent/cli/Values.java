@@ -1,6 +1,10 @@
 package descent.cli;
 
+import descent.app.snapshot.Picture;
+import descent.app.snapshot.ViewNames;
 import descent.train.RunSpec;
+import descent.train.TrainingRun.Phase;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -63,6 +67,43 @@ final class Values {
     @Override
     public Integer convert(String text) {
       return integer(text, "an integer ≥ 0", 0, Integer.MAX_VALUE);
+    }
+  }
+
+  /** A picture's width or height in pixels, 100 to 8192. */
+  static final class PictureSide implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      return integer(
+          text,
+          "an integer from " + Picture.MIN_SIDE + " to " + Picture.MAX_SIDE,
+          Picture.MIN_SIDE,
+          Picture.MAX_SIDE);
+    }
+  }
+
+  /** A view's name, in lower case: one of {@link ViewNames#all()}. */
+  static final class ViewName implements ITypeConverter<String> {
+    @Override
+    public String convert(String text) {
+      String name = text.trim().toLowerCase(Locale.ROOT);
+      if (!ViewNames.all().contains(name)) {
+        throw refuse("one of " + String.join(", ", ViewNames.all()), text);
+      }
+      return name;
+    }
+  }
+
+  /** forward, loss, backward or update, in any case. */
+  static final class PhaseName implements ITypeConverter<Phase> {
+    @Override
+    public Phase convert(String text) {
+      for (Phase p : Phase.values()) {
+        if (p.name().equalsIgnoreCase(text.trim())) {
+          return p;
+        }
+      }
+      throw refuse("one of forward, loss, backward, update", text);
     }
   }
 
