@@ -132,14 +132,13 @@ public final class TrainingRun {
     switch (ran) {
       case FORWARD -> {
         batch = loader.get(batchIndex);
-        prediction = model.forward(batch.x()); // X·w + b
+        prediction = model.forward(batch.x());
       }
       case LOSS -> {
         loss = model.loss(prediction, batch.y());
       }
       case BACKWARD -> {
-        // gradients add up, so clear the last ones first
-        optimizer.zeroGrad();
+        optimizer.zeroGrad(); // gradients add up
         loss.backward();
         lastGradNorm = gradientNorm();
         if (gradientClipVal > 0) {
@@ -147,8 +146,7 @@ public final class TrainingRun {
         }
       }
       case UPDATE -> {
-        // θ ← θ − η·∂L/∂θ; returns the η it applied,
-        // read once even if another thread changes it
+        // returns the η it applied, read just once
         appliedLearningRate = optimizer.step();
         trainBatchIdx++;
       }
