@@ -18,6 +18,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -44,12 +45,15 @@ public final class CodeView extends TeachingPane {
   private final List<Row> rows = new ArrayList<>();
   private final VBox code = new VBox();
   private final ScrollPane scroll = new ScrollPane(code);
+  private final BorderPane layout;
+  private Label title;
+  private VBox concise;
   private final VBox conciseLoss;
   private final VBox conciseOptimizer;
   private boolean scrollPending;
 
   /** One shown line: the gutter's marker, the line number and the code. */
-  private record Row(Line line, HBox box, Label marker) {}
+  private record Row(Line line, HBox box, Text marker) {}
 
   public CodeView(TeachingFeed feed) {
     this(feed, TrainingStepSource.load());
@@ -64,12 +68,13 @@ public final class CodeView extends TeachingPane {
     caption.setId("code-caption");
     caption.getStyleClass().add("code-caption");
     caption.setWrapText(true);
-    caption.setMinHeight(Region.USE_PREF_SIZE);
 
     conciseLoss = conciseLine(CONCISE_LOSS, "hides LOSS: the mean of (ŷ − y)², with no ½");
     conciseOptimizer =
         conciseLine(CONCISE_OPTIMIZER, "hides zeroGrad() and UPDATE: θ ← θ − η·∂L/∂θ");
-    BorderPane layout = new BorderPane();
+    layout = new BorderPane();
+    // however small the pane, the view fits it: the header clips and the code scrolls
+    layout.setMinSize(0, 0);
     getChildren().add(layout);
     if (!source.isAvailable()) {
       Label missing =
@@ -87,25 +92,29 @@ public final class CodeView extends TeachingPane {
     List<Line> lines = source.lines();
     int first = lines.get(0).number();
     int last = lines.get(lines.size() - 1).number();
-    Label title = new Label("TrainingRun.java, lines " + first + "–" + last + " (stepPhase)");
+    title = new Label("TrainingRun.java, lines " + first + "–" + last + " (stepPhase)");
     title.getStyleClass().add("code-title");
     title.setWrapText(true);
-    title.setMinHeight(Region.USE_PREF_SIZE);
     VBox top = new VBox(title, caption);
+    top.setMinHeight(0);
     top.getStyleClass().add("code-header");
 
     int digits = String.valueOf(last).length();
     code.getStyleClass().add("code-lines");
     code.setMinWidth(Region.USE_PREF_SIZE);
     for (Line line : lines) {
-      Label marker = new Label(" ");
-      marker.getStyleClass().add("code-marker");
-      marker.setMinWidth(Region.USE_PREF_SIZE);
-      Label number = new Label(String.format(Locale.ROOT, "%" + digits + "d", line.number()));
-      number.getStyleClass().add("code-number");
-      number.setMinWidth(Region.USE_PREF_SIZE);
-      TextFlow text = flow(line.text());
-      HBox box = new HBox(marker, number, text);
+      // the gutter is text, not labels: only the scroll pane and its bars are controls
+      Text marker = new Text(" ");
+      marker.getStyleClass().addAll("code-token", "code-marker");
+      StackPane gutter = new StackPane(marker);
+      gutter.getStyleClass().add("code-gutter");
+      Text number = new Text(String.format(Locale.ROOT, "%" + digits + "d", line.number()));
+      number.getStyleClass().addAll("code-token", "code-number");
+      TextFlow text = flow(line.text(), true);
+      TextFlow numberBox = new TextFlow(number);
+      numberBox.getStyleClass().add("code-number-box");
+      numberBox.setMinWidth(Region.USE_PREF_SIZE);
+      HBox box = new HBox(gutter, numberBox, text);
       box.getStyleClass().add("code-line");
       box.setMinWidth(Region.USE_PREF_SIZE);
       HBox.setHgrow(text, Priority.ALWAYS);
@@ -115,18 +124,22 @@ public final class CodeView extends TeachingPane {
     scroll.getStyleClass().add("code-scroll");
     scroll.setId("code-scroll");
     scroll.setFitToWidth(true);
+    scroll.setMinSize(0, 0);
     scroll.setFocusTraversable(false);
 
     layout.setTop(top);
     layout.setCenter(scroll);
-    layout.setBottom(concise());
+    concise = concise();
+    layout.setBottom(concise);
   }
 
-  /** The code of one line, in coloured pieces. */
-  private static TextFlow flow(String line) {
+  /** The code of one line, in coloured pieces; {@code whole}: never wrapped (it scrolls). */
+  private static TextFlow flow(String line, boolean whole) {
     TextFlow flow = new TextFlow();
     flow.getStyleClass().add("code-text");
-    flow.setMinWidth(Region.USE_PREF_SIZE);
+    if (whole) {
+      flow.setMinWidth(Region.USE_PREF_SIZE);
+    }
     for (JavaTokens.Token t : JavaTokens.of(line)) {
       Text text = new Text(t.text());
       text.getStyleClass()
@@ -140,8 +153,7 @@ public final class CodeView extends TeachingPane {
     Label note = new Label(hides);
     note.getStyleClass().add("code-concise-note");
     note.setWrapText(true);
-    note.setMinHeight(Region.USE_PREF_SIZE);
-    VBox box = new VBox(flow(pythonLine), note);
+    VBox box = new VBox(flow(pythonLine, false), note);
     box.getStyleClass().add("code-concise-line");
     return box;
   }
@@ -150,7 +162,6 @@ public final class CodeView extends TeachingPane {
     Label heading = new Label("d2l §3.5 writes two lines instead. They hide the code above:");
     heading.getStyleClass().add("code-concise-heading");
     heading.setWrapText(true);
-    heading.setMinHeight(Region.USE_PREF_SIZE);
     VBox box = new VBox(heading, conciseLoss, conciseOptimizer);
     box.setId("code-concise");
     box.getStyleClass().add("code-concise");
@@ -189,8 +200,21 @@ public final class CodeView extends TeachingPane {
     scrollPending = true;
   }
 
+  /**
+   * Below 28 em wide (the width of the optimizer's line) or 24 em high, e.g. beside the chart in
+   * the smallest window, only the caption and the code show: nothing overflows, and the code
+   * scrolls.
+   */
   @Override
   protected void layoutChildren() {
+    if (concise != null) {
+      double em = caption.getFont().getSize();
+      boolean roomy = getWidth() >= 28 * em && getHeight() >= 24 * em;
+      for (Region r : new Region[] {title, concise}) {
+        r.setVisible(roomy);
+        r.setManaged(roomy);
+      }
+    }
     super.layoutChildren();
     if (scrollPending) {
       scrollPending = false;
@@ -203,7 +227,7 @@ public final class CodeView extends TeachingPane {
    * not fit, the highlighted lines.
    */
   private void scrollToFocus() {
-    scroll.layout();
+    layout.layout(); // sizes the scroll pane to this frame's size, then lays out the code
     double[] ran = span(RAN);
     double[] next = span(NEXT);
     double[] focus = ran == null ? next : ran;

@@ -179,11 +179,11 @@ class CodeViewTest {
   }
 
   private static String numberOf(HBox line) {
-    return ((Label) line.getChildren().get(1)).getText().strip();
+    return ((Text) line.lookup(".code-number")).getText().strip();
   }
 
   private static String markerOf(HBox line) {
-    return ((Label) line.getChildren().get(0)).getText().strip();
+    return ((Text) line.lookup(".code-marker")).getText().strip();
   }
 
   private static boolean is(HBox line, javafx.css.PseudoClass state) {
@@ -382,6 +382,40 @@ class CodeViewTest {
       }
       assertThat(lowest).as("scrolled at " + size[0]).isGreaterThan(0);
     }
+  }
+
+  @Test
+  void aSmallerWindowScrollsTheHighlightBackIntoView(FxRobot robot) throws Exception {
+    SteppedRun run = new SteppedRun(2, 0.03, 32, 1);
+    Mounted m = mount(robot, run, run.steps(1), 760, 900, 14);
+    robot.interact(
+        () -> {
+          stage.setWidth(520);
+          stage.setHeight(420);
+        });
+    WaitForAsyncUtils.waitFor(
+        5,
+        java.util.concurrent.TimeUnit.SECONDS,
+        () -> fx(() -> m.root().getHeight() < 500 && m.root().getWidth() < 600));
+    settle(robot, m.root());
+    Bounds viewport =
+        fx(
+            () -> {
+              Node vp = m.view().lookup("#code-scroll .viewport");
+              return vp.localToScene(vp.getBoundsInLocal());
+            });
+    List<HBox> ran = lines(m).stream().filter(l -> is(l, CodeView.RAN)).toList();
+    assertThat(joined(ran, l -> true)).contains("optimizer.step()");
+    for (HBox l : ran) {
+      Bounds line = fx(() -> l.localToScene(l.getBoundsInLocal()));
+      assertThat(line.getMinY())
+          .as("line " + numberOf(l))
+          .isGreaterThanOrEqualTo(viewport.getMinY() - 0.5);
+      assertThat(line.getMaxY())
+          .as("line " + numberOf(l))
+          .isLessThanOrEqualTo(viewport.getMaxY() + 0.5);
+    }
+    render(robot, m, "d2-520x420-after-resize");
   }
 
   @Test
