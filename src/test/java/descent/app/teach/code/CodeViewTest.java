@@ -133,6 +133,9 @@ class CodeViewTest {
               .getStylesheets()
               .add(CodeView.class.getResource("/descent/app/descent.css").toExternalForm());
           stage.setScene(scene);
+          // the primary stage is shared across test classes: forget another test's minimum size
+          stage.setMinWidth(0);
+          stage.setMinHeight(0);
           stage.sizeToScene();
           feed.startRun(run.picture, first);
         });
