@@ -128,52 +128,62 @@ public final class TrainingRun {
     Phase ran = phase;
     observer.beforePhase(this, ran);
     long start = System.nanoTime();
-    // [training-step] the Code view shows the lines from here to the end marker, as they are
-    switch (phase) {
+    // [training-step] the Code view shows the lines between the markers, as they are
+    switch (ran) {
       case FORWARD -> {
         batch = loader.get(batchIndex);
         prediction = model.forward(batch.x());
-        loss = null;
-        phase = Phase.LOSS;
       }
       case LOSS -> {
         loss = model.loss(prediction, batch.y());
-        double value = loss.item();
-        if (Double.isNaN(firstLoss)) {
-          firstLoss = value;
-        }
-        phase = Phase.BACKWARD;
-        if (!Double.isFinite(value)) {
-          diverge(value, "the loss is " + describe(value));
-        } else if (value > DIVERGENCE_FACTOR * (firstLoss + 1)) {
-          diverge(value, "the loss grew past a million times its first value");
-        }
       }
       case BACKWARD -> {
-        optimizer.zeroGrad(); // gradients accumulate, so clear last step's first
+        optimizer.zeroGrad(); // gradients add up
         loss.backward();
         lastGradNorm = gradientNorm();
-        if (gradientClipVal > 0 && lastGradNorm > gradientClipVal) {
-          clipGradients(gradientClipVal / lastGradNorm);
+        if (gradientClipVal > 0) {
+          clipGradients(gradientClipVal);
         }
-        phase = Phase.UPDATE;
       }
       case UPDATE -> {
-        // η is read once, inside the step: the event reports the rate this update really used,
-        // even if another thread changes the rate right after it
+        // returns the η it applied, read just once
         appliedLearningRate = optimizer.step();
         trainBatchIdx++;
-        phase = Phase.FORWARD;
-        trainNanos += System.nanoTime() - start;
-        finishBatch();
-        observer.afterPhase(this, ran);
-        return true;
       }
     }
     // [/training-step]
+    phase = after(ran);
+    if (ran == Phase.FORWARD) {
+      loss = null; // this minibatch's loss is not computed yet
+    } else if (ran == Phase.LOSS) {
+      watchForDivergence(loss.item());
+    }
     trainNanos += System.nanoTime() - start;
+    if (ran == Phase.UPDATE) {
+      finishBatch();
+    }
     observer.afterPhase(this, ran);
     return true;
+  }
+
+  private static Phase after(Phase ran) {
+    return switch (ran) {
+      case FORWARD -> Phase.LOSS;
+      case LOSS -> Phase.BACKWARD;
+      case BACKWARD -> Phase.UPDATE;
+      case UPDATE -> Phase.FORWARD;
+    };
+  }
+
+  private void watchForDivergence(double value) {
+    if (Double.isNaN(firstLoss)) {
+      firstLoss = value;
+    }
+    if (!Double.isFinite(value)) {
+      diverge(value, "the loss is " + describe(value));
+    } else if (value > DIVERGENCE_FACTOR * (firstLoss + 1)) {
+      diverge(value, "the loss grew past a million times its first value");
+    }
   }
 
   /**
@@ -326,7 +336,12 @@ public final class TrainingRun {
     return Math.sqrt(sq);
   }
 
-  private void clipGradients(double scale) {
+  /** d2l's clip_gradients: scales the gradients so that their norm is at most {@code max}. */
+  private void clipGradients(double max) {
+    if (!(lastGradNorm > max)) {
+      return; // within the bound, or NaN: nothing to scale by
+    }
+    double scale = max / lastGradNorm;
     for (Tensor p : model.parameters()) {
       Tensor g = p.grad();
       if (g != null) {
