@@ -230,10 +230,15 @@ final class Explainer {
     String title = name + " ← " + name + " − η · ∂L/∂" + name;
     double after = p == d ? s.b() : s.w()[p];
     if (!state.updated()) {
+      String eta = Numbers.setting(s.learningRate());
+      String grad = state.backward() ? term(p == d ? s.gradB() : s.gradW()[p]) : "∂L/∂" + name;
       return Explanation.of(
           title,
-          "Not run yet: UPDATE will compute it, with η = " + Numbers.setting(s.learningRate()),
-          name + " now = " + format(after));
+          "= " + format(after) + " − " + eta + " × " + grad,
+          "= "
+              + Numbers.PENDING
+              + " (UPDATE computes it"
+              + (state.backward() ? ")" : ", after BACKWARD computes ∂L/∂" + name + ")"));
     }
     double grad = p == d ? s.gradB() : s.gradW()[p];
     if (s.wBefore() == null) {

@@ -23,6 +23,9 @@ import javafx.scene.layout.VBox;
  * comes from the feed's {@link StepSnapshot}, the engine's numbers copied on the training thread.
  */
 public final class MinibatchView extends TeachingPane {
+  /** Up to this many rows, the table is only as tall as its rows. */
+  private static final int FEW_ROWS = 6;
+
   private final Label headline = new Label();
   private final List<Label> phases = new ArrayList<>();
   private final ExplainPopOver popOver = new ExplainPopOver();
@@ -105,6 +108,7 @@ public final class MinibatchView extends TeachingPane {
     double font = headline.getFont().getSize();
     rows.show(s, names);
     rows.fitColumns(font);
+    rows.setMaxHeight(rows.heightFor(s.rows().length, FEW_ROWS, font));
     parameters.show(s, names);
     parameters.fit(font);
 

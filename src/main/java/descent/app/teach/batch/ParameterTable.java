@@ -78,7 +78,7 @@ final class ParameterTable extends TableView<Integer> {
     double row = Math.ceil(fontSize * 1.75);
     double rows = Math.min(MAX_VISIBLE, Math.max(1, indices.size()));
     setFixedCellSize(row);
-    double h = row * (rows + 1) + 6;
+    double h = row * rows + Math.ceil(fontSize * 2.3) + 8; // the rows and the header
     setMinHeight(h);
     setPrefHeight(h);
     setMaxHeight(h);

@@ -88,6 +88,7 @@ final class RowsTable extends TableView<Integer> {
       return;
     }
     columnFont = font;
+    setFixedCellSize(Math.ceil(font * 1.75));
     Text digit = new Text("0");
     digit.setFont(Font.font("Monospaced", font));
     double cw = digit.getLayoutBounds().getWidth();
@@ -95,6 +96,17 @@ final class RowsTable extends TableView<Integer> {
       int chars = (int) c.getProperties().getOrDefault("chars", NUMBER_CHARS);
       c.setPrefWidth(Math.ceil(chars * cw + font * 1.2));
     }
+  }
+
+  /**
+   * The height that shows {@code n} rows whole with the header and the sideways scroll bar, or
+   * unbounded when there are more than {@code few} (or none: the placeholder needs the room).
+   */
+  double heightFor(int n, int few, double font) {
+    if (n == 0 || n > few) {
+      return Double.MAX_VALUE;
+    }
+    return Math.ceil(font * 2.4 + n * Math.ceil(font * 1.75) + 26);
   }
 
   private void buildColumns() {

@@ -6,6 +6,7 @@ import descent.train.StepSnapshot;
 import descent.train.TrainingRun.Status;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -54,13 +55,88 @@ class MinibatchPicturesTest {
       BatchRun r = new BatchRun(d, 1000, 32, 0.03, 0, 7);
       h.start(r.picture, r.snapshot());
       for (Map.Entry<String, StepSnapshot> e : states(d).entrySet()) {
+        if (d != 2 && !List.of("ready", "loss", "update", "diverged").contains(e.getKey())) {
+          continue;
+        }
         h.show(e.getValue());
         for (int[] size : new int[][] {{520, 560, 14}, {760, 800, 20}}) {
           h.size(size[0], size[1], size[2]);
           BufferedImage img = h.render("d" + d + "-" + e.getKey() + "-" + size[0]);
           assertThat(img.getHeight()).isEqualTo(size[1]);
+          assertDrawn(img);
         }
       }
     }
+  }
+
+  @Test
+  void oneRowClippingAndALargeBatchRender(FxRobot robot) throws Exception {
+    BatchRun one = new BatchRun(2, 100, 1, 0.03, 0, 5);
+    h.start(one.picture, one.snapshot());
+    one.phase();
+    h.show(one.phase());
+    h.size(520, 560, 14);
+    assertDrawn(h.render("d2-one-row-loss-520"));
+    BatchRun clip = new BatchRun(2, 1000, 32, 0.03, 0.5, 42);
+    h.start(clip.picture, clip.snapshot());
+    clip.phase();
+    clip.phase();
+    clip.phase();
+    h.show(clip.phase());
+    assertDrawn(h.render("d2-clipped-update-520"));
+    BatchRun large = new BatchRun(3, 1000, 1000, 0.03, 0, 3);
+    h.start(large.picture, large.snapshot());
+    large.phase();
+    h.show(large.phase());
+    assertDrawn(h.render("d3-large-loss-520"));
+  }
+
+  @Test
+  void aPopOverRendersBesideItsNumber(FxRobot robot) throws Exception {
+    BatchRun r = BatchRun.chapter();
+    h.start(r.picture, r.snapshot());
+    r.phase();
+    r.phase();
+    h.show(r.phase());
+    for (int[] size : new int[][] {{520, 560, 14}, {760, 800, 20}}) {
+      h.size(size[0], size[1], size[2]);
+      for (String id : new String[] {"batch-yhat-3", "batch-update-w1"}) {
+        robot.clickOn("#" + id);
+        Harness.waitUntil(h.view::isPopOverShowing);
+        javafx.scene.Scene popup = robot.lookup("#batch-explain").query().getScene();
+        javafx.scene.image.WritableImage image =
+            org.testfx.util.WaitForAsyncUtils.asyncFx(() -> popup.getRoot().snapshot(null, null))
+                .get();
+        java.nio.file.Files.createDirectories(Harness.OUT);
+        javax.imageio.ImageIO.write(
+            javafx.embed.swing.SwingFXUtils.fromFXImage(image, null),
+            "png",
+            Harness.OUT.resolve("popover-" + id + "-" + size[0] + ".png").toFile());
+        assertDrawn(h.render("with-popover-" + id + "-" + size[0]));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        Harness.waitUntil(() -> !h.view.isPopOverShowing());
+      }
+    }
+  }
+
+  /** The headline's dark text in the top rows, and the table's grid lines below it. */
+  private static void assertDrawn(BufferedImage img) {
+    int dark = 0;
+    for (int y = 0; y < 30; y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        int rgb = img.getRGB(x, y) & 0xffffff;
+        if (((rgb >> 16) & 0xff) < 90 && ((rgb >> 8) & 0xff) < 90 && (rgb & 0xff) < 120) {
+          dark++;
+        }
+      }
+    }
+    assertThat(dark).as("dark headline pixels").isGreaterThan(100);
+    int distinct =
+        (int)
+            java.util.stream.IntStream.range(0, img.getHeight())
+                .map(y -> img.getRGB(img.getWidth() / 2, y))
+                .distinct()
+                .count();
+    assertThat(distinct).as("colours down the middle").isGreaterThan(5);
   }
 }

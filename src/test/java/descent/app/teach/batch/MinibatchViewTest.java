@@ -310,6 +310,11 @@ class MinibatchViewTest {
                 + term(g)
                 + " = "
                 + format(r.run.model().w().toArray()[0]));
+    robot.clickOn("#batch-yhat-1");
+    Harness.waitUntil(h.view::isPopOverShowing);
+    assertThat(h.view.popOverText())
+        .contains("before this step's update, which were not recorded")
+        .endsWith("= " + format(r.run.currentPrediction().toArray()[0]));
   }
 
   @Test
