@@ -43,9 +43,9 @@ final class GradientCheckPanel extends HBox {
     getStyleClass().add("batch-check");
     setAlignment(Pos.CENTER_LEFT);
     setSpacing(8);
+    setMinWidth(0);
     button.setId("batch-check-gradient");
     button.setFocusTraversable(false);
-    button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     button.setTooltip(
         new Tooltip(
             "Compare backward's gradient with central finite differences on a copy of the model;"
@@ -54,12 +54,12 @@ final class GradientCheckPanel extends HBox {
     result.setId("batch-check-result");
     result.setWrapText(true);
     result.setMaxWidth(Double.MAX_VALUE);
+    result.setMinWidth(0);
     HBox.setHgrow(result, Priority.ALWAYS);
     details.setId("batch-check-details");
     details.setFocusTraversable(false);
     details.setVisible(false);
     details.setManaged(false);
-    details.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     details.setOnAction(e -> popOver.show(details, perParameter()));
     getChildren().addAll(button, result, details);
   }

@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 
 /**
  * The Minibatch view, the inspector: the current minibatch row by row and what each phase computed
@@ -25,6 +26,18 @@ import javafx.scene.layout.VBox;
 public final class MinibatchView extends TeachingPane {
   /** Up to this many rows, the table is only as tall as its rows. */
   private static final int FEW_ROWS = 6;
+
+  /** The least room, in ems, in which the view is legible; in less it says so instead. */
+  static final double MIN_WIDTH_EM = 22;
+
+  static final double MIN_HEIGHT_EM = 30;
+
+  /** What the view says when the window leaves it too little room. */
+  static final String TOO_SMALL =
+      "Too little room for the minibatch: widen the window, or drag the divider to the left.";
+
+  private final Label tooSmall = new Label(TOO_SMALL);
+  private final VBox box;
 
   private final Label headline = new Label();
   private final List<Label> phases = new ArrayList<>();
@@ -48,12 +61,12 @@ public final class MinibatchView extends TeachingPane {
     headline.setMinHeight(Region.USE_PREF_SIZE);
 
     HBox strip = new HBox();
+    strip.setMinWidth(0);
     strip.getStyleClass().add("batch-phases");
     for (Phase p : Phase.values()) {
       Label l = new Label(p.name());
       l.setId("batch-phase-" + p.name().toLowerCase(java.util.Locale.ROOT));
       l.getStyleClass().add("batch-phase");
-      l.setMinWidth(Region.USE_PREF_SIZE);
       phases.add(l);
       strip.getChildren().add(l);
     }
@@ -74,14 +87,28 @@ public final class MinibatchView extends TeachingPane {
     Label parametersHeading = new Label("Parameters: gradient and update");
     parametersHeading.getStyleClass().add("batch-heading");
     rows.setMinHeight(0);
+    rows.setMinWidth(0);
+    parameters.setMinWidth(0);
     VBox.setVgrow(rows, Priority.ALWAYS);
-    VBox box =
-        new VBox(headline, strip, rows, count, loss, parametersHeading, parameters, norm, check);
+    box = new VBox(headline, strip, rows, count, loss, parametersHeading, parameters, norm, check);
     box.getStyleClass().add("batch-box");
     box.setPadding(new Insets(6, 8, 6, 8));
     box.setSpacing(4);
     box.setFillWidth(true);
-    getChildren().add(box);
+    box.setMinSize(0, 0);
+    tooSmall.setId("batch-too-small");
+    tooSmall.getStyleClass().add("batch-placeholder");
+    tooSmall.setWrapText(true);
+    tooSmall.setMinSize(0, 0);
+    tooSmall.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE); // fills the view, never beyond
+    tooSmall.setVisible(false);
+    getChildren().addAll(box, tooSmall);
+    // the view takes the width the window leaves it, however narrow, and draws nothing beyond
+    setMinSize(0, 0);
+    Rectangle clip = new Rectangle();
+    clip.widthProperty().bind(widthProperty());
+    clip.heightProperty().bind(heightProperty());
+    setClip(clip);
   }
 
   @Override
@@ -106,6 +133,13 @@ public final class MinibatchView extends TeachingPane {
               j < p.featureNames().size() ? p.featureNames().get(j) : "x" + (j + 1)));
     }
     double font = headline.getFont().getSize();
+    boolean cramped = getWidth() < MIN_WIDTH_EM * font || getHeight() < MIN_HEIGHT_EM * font;
+    box.setVisible(!cramped);
+    box.setManaged(!cramped);
+    tooSmall.setVisible(cramped);
+    if (cramped) {
+      popOver.hide();
+    }
     rows.show(s, names);
     rows.fitColumns(font);
     rows.setMaxHeight(rows.heightFor(s.rows().length, FEW_ROWS, font));
@@ -136,15 +170,7 @@ public final class MinibatchView extends TeachingPane {
   }
 
   private Explainer explainer() {
-    return new Explainer(shown, rows.getColumns().isEmpty() ? List.of() : featureNames());
-  }
-
-  private List<String> featureNames() {
-    names = new ArrayList<>();
-    for (int j = 0; j < shown.numFeatures(); j++) {
-      names.add("x" + Numbers.sub(j + 1));
-    }
-    return names;
+    return new Explainer(shown, names);
   }
 
   // ------------------------------------------------------------------ for tests

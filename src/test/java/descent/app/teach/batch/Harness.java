@@ -50,7 +50,10 @@ final class Harness {
             Objects.requireNonNull(Harness.class.getResource("/descent/app/descent.css"))
                 .toExternalForm());
     h.root.setStyle("-fx-font-size: 14px;");
+    stage.setMinWidth(0); // the stage may come from a test of the whole window, with its minimum
+    stage.setMinHeight(0);
     stage.setScene(scene);
+    stage.sizeToScene();
     stage.show();
     return h;
   }
@@ -105,6 +108,8 @@ final class Harness {
     robot.interact(
         () -> {
           root.setStyle("-fx-font-size: " + fontPx + "px;");
+          stage.setMinWidth(0);
+          stage.setMinHeight(0);
           stage.setWidth(w);
           stage.setHeight(h);
         });

@@ -339,6 +339,23 @@ class MinibatchViewTest {
   }
 
   @Test
+  void inTooLittleRoomTheViewSaysSoInsteadOfSqueezingTheTable(FxRobot robot) throws Exception {
+    BatchRun r = BatchRun.chapter();
+    h.start(r.picture, r.snapshot());
+    h.show(r.phase());
+    h.size(250, 560, 14);
+    assertThat(h.visible("batch-too-small")).isTrue();
+    assertThat(h.text("batch-too-small")).isEqualTo(MinibatchView.TOO_SMALL);
+    assertThat(h.root.lookup(".batch-box").isVisible()).isFalse();
+    h.size(520, 380, 14);
+    assertThat(h.visible("batch-too-small")).isTrue();
+    h.size(520, 560, 14);
+    assertThat(h.visible("batch-too-small")).isFalse();
+    assertThat(h.root.lookup(".batch-box").isVisible()).isTrue();
+    assertThat(h.text("batch-yhat-1")).isEqualTo(format(r.run.currentPrediction().toArray()[0]));
+  }
+
+  @Test
   void withoutALiveRunTheCheckButtonIsOffAndSaysWhy(FxRobot robot) throws Exception {
     BatchRun r = BatchRun.chapter();
     h.start(r.picture, r.snapshot());
