@@ -24,9 +24,6 @@ import javafx.scene.shape.Rectangle;
  * comes from the feed's {@link StepSnapshot}, the engine's numbers copied on the training thread.
  */
 public final class MinibatchView extends TeachingPane {
-  /** Up to this many rows, the table is only as tall as its rows. */
-  private static final int FEW_ROWS = 6;
-
   /** The least room, in ems, in which the view is legible; in less it says so instead. */
   static final double MIN_WIDTH_EM = 22;
 
@@ -142,7 +139,6 @@ public final class MinibatchView extends TeachingPane {
     }
     rows.show(s, names);
     rows.fitColumns(font);
-    rows.setMaxHeight(rows.heightFor(s.rows().length, FEW_ROWS, font));
     parameters.show(s, names);
     parameters.fit(font);
 

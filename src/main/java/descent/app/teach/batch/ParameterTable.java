@@ -75,13 +75,32 @@ final class ParameterTable extends TableView<Integer> {
         c.setMaxWidth(w);
       }
     }
-    double row = Math.ceil(fontSize * 1.75);
+    setFixedCellSize(Math.ceil(fontSize * 1.75));
+    fitHeight();
+  }
+
+  /** As tall as the header and up to {@link #MAX_VISIBLE} whole rows. */
+  private void fitHeight() {
     double rows = Math.min(MAX_VISIBLE, Math.max(1, indices.size()));
-    setFixedCellSize(row);
-    double h = row * rows + Math.ceil(fontSize * 2.3) + 8; // the rows and the header
-    setMinHeight(h);
-    setPrefHeight(h);
-    setMaxHeight(h);
+    double h = Math.ceil(getFixedCellSize() * rows + headerHeight(this, font) + 2);
+    if (h != getPrefHeight()) {
+      setMinHeight(h);
+      setPrefHeight(h);
+      setMaxHeight(h);
+    }
+  }
+
+  @Override
+  protected void layoutChildren() {
+    super.layoutChildren();
+    fitHeight(); // once the header is laid out, its real height
+  }
+
+  /** The height of {@code table}'s header row once laid out, else an estimate for {@code font}. */
+  static double headerHeight(TableView<?> table, double font) {
+    javafx.scene.Node header = table.lookup(".column-header-background");
+    double h = header == null ? 0 : header.getLayoutBounds().getHeight();
+    return h > 0 ? h : Math.ceil(font * 2.3);
   }
 
   private TableColumn<Integer, String> column(

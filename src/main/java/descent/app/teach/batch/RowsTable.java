@@ -98,17 +98,6 @@ final class RowsTable extends TableView<Integer> {
     }
   }
 
-  /**
-   * The height that shows {@code n} rows whole with the header and the sideways scroll bar, or
-   * unbounded when there are more than {@code few} (or none: the placeholder needs the room).
-   */
-  double heightFor(int n, int few, double font) {
-    if (n == 0 || n > few) {
-      return Double.MAX_VALUE;
-    }
-    return Math.ceil(font * 2.4 + n * Math.ceil(font * 1.75) + 26);
-  }
-
   private void buildColumns() {
     columnFont = -1;
     List<TableColumn<Integer, String>> xs = new ArrayList<>();
