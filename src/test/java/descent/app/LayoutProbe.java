@@ -40,6 +40,17 @@ public final class LayoutProbe {
     }
   }
 
+  /**
+   * The insides of a virtualised list or table (its cells, and the header row that scrolls sideways
+   * with them), and a tab pane's row of tabs (clipped, with a menu of the tabs that do not fit):
+   * they scroll by design, and a table's cells are made and recycled as they scroll.
+   */
+  public static boolean scrollsByDesign(Node n) {
+    return n instanceof javafx.scene.control.skin.VirtualFlow
+        || n.getStyleClass().contains("column-header-background")
+        || n.getStyleClass().contains("headers-region");
+  }
+
   /** Where {@code n} sits in the scene. */
   public static Bounds inScene(Node n) {
     return n.localToScene(n.getLayoutBounds());

@@ -71,9 +71,12 @@ class WindowLayoutTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
-  /** Skips what scrolls by design (the parameter table's rows) and a hidden notification bar. */
+  /**
+   * Skips what scrolls by design (the parameter table's rows, the cells of a table) and a hidden
+   * notification bar.
+   */
   static boolean scrollsOrHidden(Node n) {
-    if (n.getStyleClass().contains("parameter-grid")) {
+    if (n.getStyleClass().contains("parameter-grid") || LayoutProbe.scrollsByDesign(n)) {
       return true;
     }
     if (n.getStyleClass().contains("notification-bar")) {

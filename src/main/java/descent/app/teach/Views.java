@@ -1,5 +1,6 @@
 package descent.app.teach;
 
+import descent.app.teach.batch.MinibatchView;
 import descent.app.teach.code.CodeView;
 import descent.app.teach.data.DataView;
 import descent.app.teach.graph.GraphView;
@@ -14,6 +15,7 @@ public final class Views {
   public static List<ViewSpec> all() {
     return List.of(
         new ViewSpec("Data", KeyCode.DIGIT1, DataView::new),
+        new ViewSpec("Minibatch", KeyCode.DIGIT2, MinibatchView::new),
         new ViewSpec("Graph", KeyCode.DIGIT3, GraphView::new),
         new ViewSpec("Code", KeyCode.DIGIT5, CodeView::new));
   }

@@ -65,7 +65,10 @@ class SettingsViewTest {
             () ->
                 LayoutProbe.boundsOf(
                     LayoutProbe.visibleControls(
-                        stage.getScene(), n -> n.getStyleClass().contains("error-slot"))))
+                        stage.getScene(),
+                        n ->
+                            n.getStyleClass().contains("error-slot")
+                                || descent.app.LayoutProbe.scrollsByDesign(n))))
         .get(5, TimeUnit.SECONDS);
   }
 
