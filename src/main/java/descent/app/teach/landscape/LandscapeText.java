@@ -1,0 +1,85 @@
+package descent.app.teach.landscape;
+
+import descent.train.StepSnapshot;
+import descent.train.TrainingRun.Phase;
+import descent.train.TrainingRun.Status;
+
+/** The landscape's sentences: what the map holds fixed, and what the marks show now. Plain Java. */
+final class LandscapeText {
+  private LandscapeText() {}
+
+  /**
+   * Which parameters the map holds and at what values: "b held at its current value, 4.187", "w₂
+   * and b held at their current values, −3.4 and 4.187", or "the other 9 parameters …".
+   *
+   * @param finite whether the current point is finite (else the map holds the last finite one)
+   * @param lastStep the step of the last finite point, when {@code finite} is false
+   */
+  static String held(int axisI, int axisJ, double[] w, double b, boolean finite, long lastStep) {
+    int d = w.length;
+    StringBuilder names = new StringBuilder();
+    StringBuilder values = new StringBuilder();
+    int count = 0;
+    for (int k = 0; k <= d; k++) {
+      if (k == axisI || k == axisJ) {
+        continue;
+      }
+      count++;
+      if (count > 1) {
+        names.append(" and ");
+        values.append(" and ");
+      }
+      names.append(LandscapeFormat.parameter(k, d));
+      values.append(LandscapeFormat.number(k == d ? b : w[k]));
+    }
+    String where = finite ? "" : " (the last finite ones, after step " + lastStep + ")";
+    if (count == 0) {
+      return "The full training loss over both parameters.";
+    }
+    if (count == 1) {
+      return names + " held at its current value, " + values + where + ".";
+    }
+    if (count == 2) {
+      return names + " held at their current values, " + values + where + ".";
+    }
+    return "The other " + count + " parameters held at their current values" + where + ".";
+  }
+
+  /**
+   * What the marks show for snapshot {@code s}, with the full training loss {@code loss} at the
+   * current point, after {@code pathSteps} steps; {@code stepShown} says whether the map draws the
+   * minibatch's step.
+   */
+  static String status(StepSnapshot s, double loss, long pathSteps, boolean stepShown) {
+    String at = "full training loss here " + LandscapeFormat.number(loss);
+    if (s.status() == Status.DIVERGED) {
+      String where =
+          Double.isFinite(loss)
+              ? "the map has followed the path out to here; " + at
+              : "w and b are no longer numbers, the map holds the last finite ones";
+      return "Diverged at step " + s.step() + ": " + where + ".";
+    }
+    if (s.status() == Status.FINISHED) {
+      return "Finished after " + pathSteps + " steps; " + at + ".";
+    }
+    if (s.ran() == null || s.step() == 0) {
+      return "Before the first step; " + at + ". The arrow is −∇L, the way down.";
+    }
+    if (s.ran() == Phase.UPDATE) {
+      return "Step "
+          + s.step()
+          + " done"
+          + (stepShown ? " (the yellow arrow)" : "")
+          + "; "
+          + at
+          + ".";
+    }
+    if (s.ran() == Phase.BACKWARD) {
+      return "Step "
+          + s.step()
+          + ", after BACKWARD: the dashed arrow is the step UPDATE will take, −η × this "
+          + "minibatch's gradient.";
+    }
+    return "Step " + s.step() + ", after " + s.ran() + ": w and b move only at UPDATE; " + at + ".";
+  }
+}

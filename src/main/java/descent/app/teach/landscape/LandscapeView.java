@@ -1,0 +1,299 @@
+package descent.app.teach.landscape;
+
+import descent.app.teach.ParameterPath;
+import descent.app.teach.TeachingFeed;
+import descent.app.teach.TeachingPane;
+import descent.train.LossSurface;
+import descent.train.LossSurface.Window;
+import descent.train.RunPicture;
+import descent.train.StepSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+
+/**
+ * The loss landscape: filled contours of the full training loss over two parameters the user picks
+ * (w₁ and w₂ by default; w and b with one feature), the others held at their current values, with
+ * the SGD path, the current point, the true parameters, the least-squares optimum, the −∇L arrow
+ * and the minibatch's step. The map's window stays put for a run and grows only when the path
+ * leaves it (ADR 0018).
+ */
+public final class LandscapeView extends TeachingPane {
+  private final ComboBox<String> across = new ComboBox<>();
+  private final ComboBox<String> up = new ComboBox<>();
+  private final Label fixedAxes = new Label();
+  private final HBox choice;
+  private final Label held = new Label();
+  private final Label status = new Label();
+  private final Canvas canvas = new Canvas();
+  private final VBox header;
+  private final VBox footer;
+  private final Legend legend = new Legend();
+  private final MapWindow mapWindow = new MapWindow();
+  private final LandscapeMap map = new LandscapeMap();
+  private final MapPainter painter = new MapPainter();
+  private int features = -1;
+  private boolean choosing;
+  private ColourScale scale;
+  private long arrowStamp = -1;
+  private double arrowScale;
+  private MapGeometry geometry;
+  private Overlay overlay;
+  private ContourLevels levels;
+  private long redraws;
+
+  public LandscapeView(TeachingFeed feed) {
+    super(feed);
+    getStyleClass().add("landscape-view");
+    across.setId("landscape-across");
+    up.setId("landscape-up");
+    across.setTooltip(new Tooltip("The parameter along the map's horizontal axis"));
+    up.setTooltip(new Tooltip("The parameter along the map's vertical axis"));
+    across.setFocusTraversable(false);
+    up.setFocusTraversable(false);
+    across
+        .getSelectionModel()
+        .selectedIndexProperty()
+        .addListener((o, was, now) -> chose(across, up, was));
+    up.getSelectionModel()
+        .selectedIndexProperty()
+        .addListener((o, was, now) -> chose(up, across, was));
+    Label over = new Label("Map over");
+    Label and = new Label("and");
+    fixedAxes.getStyleClass().add("landscape-axes");
+    choice = new HBox(8, over, across, and, up, fixedAxes);
+    choice.getStyleClass().add("landscape-choice");
+    choice.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    held.setId("landscape-held");
+    held.setWrapText(true);
+    held.getStyleClass().add("landscape-note");
+    header = new VBox(4, choice, held);
+    header.setPadding(new Insets(6, 10, 4, 10));
+    status.setId("landscape-status");
+    status.setWrapText(true);
+    status.getStyleClass().add("landscape-status");
+    footer = new VBox(4, legend, status);
+    footer.setPadding(new Insets(4, 10, 6, 10));
+    Pane mapPane = new Pane(canvas);
+    mapPane.setMinSize(0, 0);
+    mapPane.setPrefSize(0, 0);
+    canvas.setManaged(false);
+    BorderPane content = new BorderPane(mapPane, header, null, footer, null);
+    getChildren().add(content);
+  }
+
+  @Override
+  public String title() {
+    return "Landscape";
+  }
+
+  /** When one combo box takes the other's parameter, the other takes the one given up. */
+  private void chose(ComboBox<String> changed, ComboBox<String> other, Number was) {
+    if (choosing) {
+      return;
+    }
+    choosing = true;
+    int now = changed.getSelectionModel().getSelectedIndex();
+    if (now >= 0 && now == other.getSelectionModel().getSelectedIndex() && was.intValue() >= 0) {
+      other.getSelectionModel().select(was.intValue());
+    }
+    choosing = false;
+    invalidate();
+  }
+
+  /** Shows the map over parameters {@code i} (across) and {@code j} (up); axis d is b. */
+  public void setAxes(int i, int j) {
+    choosing = true;
+    across.getSelectionModel().select(i);
+    up.getSelectionModel().select(j);
+    choosing = false;
+    invalidate();
+  }
+
+  private void setUpAxes(int d) {
+    features = d;
+    List<String> names = new ArrayList<>();
+    for (int k = 0; k <= d; k++) {
+      names.add(LandscapeFormat.parameter(k, d));
+    }
+    choosing = true;
+    across.getItems().setAll(names);
+    up.getItems().setAll(names);
+    across.getSelectionModel().select(0);
+    up.getSelectionModel().select(1); // w₂, or b with one feature
+    choosing = false;
+    boolean pick = d > 1;
+    for (javafx.scene.Node n : choice.getChildren()) {
+      boolean isFixed = n == fixedAxes;
+      n.setVisible(pick != isFixed);
+      n.setManaged(pick != isFixed);
+    }
+    fixedAxes.setText("Map over w and b");
+  }
+
+  @Override
+  protected void redraw() {
+    RunPicture picture = feed().picture();
+    StepSnapshot s = feed().snapshot();
+    ParameterPath path = feed().path();
+    int d = picture.numFeatures();
+    redraws++;
+    GraphicsContext gc = canvas.getGraphicsContext2D();
+    gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+    if (s.w().length != d || path.numFeatures() != d || path.size() == 0) {
+      status.setText("Waiting for the run to start.");
+      return;
+    }
+    if (d != features) {
+      setUpAxes(d);
+    }
+    int ai = across.getSelectionModel().getSelectedIndex();
+    int aj = up.getSelectionModel().getSelectedIndex();
+    LossSurface surface = picture.surface();
+    double[] w = s.w();
+    double b = s.b();
+    boolean finite = allFinite(w, b);
+    int last = path.size() - 1;
+    double[] hw = finite ? w : new double[d];
+    double hb = finite ? b : path.b(last);
+    if (!finite) {
+      for (int k = 0; k < d; k++) {
+        hw[k] = path.w(last, k);
+      }
+    }
+    Window window = mapWindow.update(surface, picture.truth(), path, ai, aj, w, b);
+    if (mapWindow.changes() != arrowStamp) {
+      arrowScale = arrowScale(surface, path, ai, aj, window);
+      arrowStamp = mapWindow.changes();
+    }
+    overlay = Overlay.of(surface, picture.truth(), s, hw, hb, ai, aj, arrowScale);
+    double loss = finite ? surface.loss(w, b) : Double.NaN;
+    held.setText(LandscapeText.held(ai, aj, hw, hb, finite, path.step(last)));
+    status.setText(LandscapeText.status(s, loss, path.step(last), overlay.stepFrom() != null));
+    legend.show(overlay.truth() != null, overlay.optimum() != null, overlay.stepFrom() != null);
+
+    Insets in = getInsets();
+    double width = Math.max(0, getWidth() - in.getLeft() - in.getRight());
+    double height = Math.max(0, getHeight() - in.getTop() - in.getBottom());
+    double mapHeight = Math.max(0, height - header.prefHeight(width) - footer.prefHeight(width));
+    canvas.setWidth(Math.floor(width));
+    canvas.setHeight(Math.floor(mapHeight));
+    Font font = Font.font(status.getFont().getFamily(), status.getFont().getSize());
+    double f = font.getSize();
+    if (width < 10 * f || mapHeight < 8 * f) {
+      geometry = null;
+      return; // too small to draw a readable map
+    }
+    double[] area = MapPainter.plotArea(canvas.getWidth(), canvas.getHeight(), font, window);
+    geometry = MapGeometry.fit(window, area[0], area[1], area[2], area[3]);
+    map.compute(surface, ai, aj, hw, hb, geometry.window());
+    scale = ColourScale.of(map.min(), map.max());
+    levels = ContourLevels.of(map.min(), map.max());
+    map.paint(levels, scale);
+    String[] names = {LandscapeFormat.parameter(ai, d), LandscapeFormat.parameter(aj, d)};
+    Palette palette = legend.palette();
+    painter.draw(gc, map, geometry, levels, scale, names[0], names[1], font, loss, palette.now());
+    PathPainter.draw(gc, geometry, path, ai, aj, overlay, palette, font, names);
+  }
+
+  private static boolean allFinite(double[] w, double b) {
+    for (double x : w) {
+      if (!Double.isFinite(x)) {
+        return false;
+      }
+    }
+    return Double.isFinite(b);
+  }
+
+  /**
+   * Parameter units per unit of gradient for the −∇L arrow, fixed while the window is: the arrow at
+   * the path's start is 30% of the window's shorter side, so arrows compare across steps.
+   */
+  static double arrowScale(LossSurface surface, ParameterPath path, int ai, int aj, Window window) {
+    int d = path.numFeatures();
+    double[] w0 = new double[d];
+    for (int k = 0; k < d; k++) {
+      w0[k] = path.w(0, k);
+    }
+    double[] g = surface.gradient(w0, path.b(0));
+    double norm = Math.hypot(g[ai], g[aj]);
+    double side = Math.min(window.iMax() - window.iMin(), window.jMax() - window.jMin());
+    return norm > 0 && Double.isFinite(norm) ? 0.3 * side / norm : 0.3 * side;
+  }
+
+  // ---------------------------------------------------------------- what tests read
+
+  /** The map of the last redraw (its grid, colours and contours). */
+  LandscapeMap map() {
+    return map;
+  }
+
+  /** Where the last redraw put the plot, or null if the view was too small to draw one. */
+  MapGeometry geometry() {
+    return geometry;
+  }
+
+  Overlay overlay() {
+    return overlay;
+  }
+
+  ColourScale colourScale() {
+    return scale;
+  }
+
+  ContourLevels levels() {
+    return levels;
+  }
+
+  MapWindow mapWindow() {
+    return mapWindow;
+  }
+
+  Canvas canvas() {
+    return canvas;
+  }
+
+  /** How many times the view has redrawn. */
+  long redraws() {
+    return redraws;
+  }
+
+  /** The texts of the note on the held parameters and of the status line. */
+  String heldText() {
+    return held.getText();
+  }
+
+  String statusText() {
+    return status.getText();
+  }
+
+  Legend legend() {
+    return legend;
+  }
+
+  int axisAcross() {
+    return across.getSelectionModel().getSelectedIndex();
+  }
+
+  int axisUp() {
+    return up.getSelectionModel().getSelectedIndex();
+  }
+
+  ComboBox<String> acrossBox() {
+    return across;
+  }
+
+  ComboBox<String> upBox() {
+    return up;
+  }
+}
