@@ -51,6 +51,7 @@ public final class LandscapeView extends TeachingPane {
   private Overlay overlay;
   private ContourLevels levels;
   private long redraws;
+  private double fontSize;
 
   public LandscapeView(TeachingFeed feed) {
     super(feed);
@@ -71,6 +72,7 @@ public final class LandscapeView extends TeachingPane {
     Label over = new Label("Map over");
     Label and = new Label("and");
     fixedAxes.getStyleClass().add("landscape-axes");
+    fixedAxes.setId("landscape-fixed-axes");
     choice = new HBox(8, over, across, and, up, fixedAxes);
     choice.getStyleClass().add("landscape-choice");
     choice.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -190,6 +192,7 @@ public final class LandscapeView extends TeachingPane {
     canvas.setHeight(Math.floor(mapHeight));
     Font font = Font.font(status.getFont().getFamily(), status.getFont().getSize());
     double f = font.getSize();
+    fontSize = f;
     if (width < 10 * f || mapHeight < 8 * f) {
       geometry = null;
       return; // too small to draw a readable map
@@ -261,6 +264,11 @@ public final class LandscapeView extends TeachingPane {
 
   Canvas canvas() {
     return canvas;
+  }
+
+  /** The font size the last redraw drew the canvas's text in (the scene's, from CSS). */
+  double fontSize() {
+    return fontSize;
   }
 
   /** How many times the view has redrawn. */

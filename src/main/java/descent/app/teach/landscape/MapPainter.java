@@ -25,13 +25,12 @@ final class MapPainter {
   /** The plot's rectangle {left, top, width, height} in a canvas of {@code w} × {@code h}. */
   static double[] plotArea(double w, double h, Font font, Window window) {
     double f = font.getSize();
-    double[] ticks =
-        MapGeometry.ticks(
-            window.jMin(), window.jMax(), MapGeometry.tickStep(window.jMin(), window.jMax(), 5));
-    double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
     double tickWidth = width("−0.0", font);
-    for (double t : ticks) {
-      tickWidth = Math.max(tickWidth, width(LandscapeFormat.tick(t, step), font));
+    for (double count : new double[] {4, 5, 8, 12}) { // as many as the plot's height may ask for
+      double step = MapGeometry.tickStep(window.jMin(), window.jMax(), count);
+      for (double t : MapGeometry.ticks(window.jMin(), window.jMax(), step)) {
+        tickWidth = Math.max(tickWidth, width(LandscapeFormat.tick(t, step), font));
+      }
     }
     double barLabels = Math.max(width("loss", font), width("5.5×10⁻⁵", font));
     double left = 1.6 * f + tickWidth + 0.6 * f;

@@ -185,7 +185,7 @@ final class PathPainter {
             Math.max(g.top(), Math.min(g.top() + g.height(), ly))
           };
     }
-    double r = 0.55 * f;
+    double r = 0.7 * f;
     double[] dx = {at[0], at[0] - r, at[0] + r};
     double[] dy = {at[1] - r, at[1] + r * 0.8, at[1] + r * 0.8};
     gc.setFill(palette.now());

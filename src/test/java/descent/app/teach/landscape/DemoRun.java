@@ -53,9 +53,14 @@ final class DemoRun {
     path.reset(ready.w(), ready.b());
   }
 
-  /** The largest stable learning rate for these data and batch size. */
+  /** The largest stable learning rate for the chapter's data and this batch size. */
   static double bound(int batch) {
-    var data = new SyntheticRegressionData(TRUE_W, TRUE_B, 0.01, 1000, 1000, batch, true, SEED);
+    return bound(TRUE_W, batch);
+  }
+
+  /** The largest stable learning rate for the chapter's data with true w {@code w}. */
+  static double bound(double[] w, int batch) {
+    var data = new SyntheticRegressionData(w, TRUE_B, 0.01, 1000, 1000, batch, true, SEED);
     return StabilityBound.of(data).maxStableRate();
   }
 
@@ -90,10 +95,19 @@ final class DemoRun {
     return recorder.capture(run);
   }
 
-  /** Fills {@code feed} (on the FX thread) with this run as it stands. */
+  private int fed;
+
+  /** Fills {@code feed} (on the FX thread) with this run as it stands, as a new run. */
   void feed(TeachingFeed feed) {
     feed.startRun(picture, ready);
-    feed.onEvents(List.copyOf(events));
+    fed = 0;
+    feedNew(feed);
+  }
+
+  /** Gives {@code feed} (on the FX thread) the events since the last time, and the snapshot. */
+  void feedNew(TeachingFeed feed) {
+    feed.onEvents(List.copyOf(events.subList(fed, events.size())));
+    fed = events.size();
     feed.show(snapshot());
   }
 

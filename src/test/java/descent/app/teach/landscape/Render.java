@@ -42,6 +42,12 @@ final class Render {
     return snapshot();
   }
 
+  /** Gives the feed {@code run}'s new steps, as the app does each frame, and renders. */
+  Image more(DemoRun run) throws ExecutionException, InterruptedException {
+    WaitForAsyncUtils.asyncFx(() -> run.feedNew(feed)).get();
+    return snapshot();
+  }
+
   Image snapshot() throws ExecutionException, InterruptedException {
     WaitForAsyncUtils.waitForFxEvents();
     return WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
