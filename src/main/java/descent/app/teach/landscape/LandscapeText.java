@@ -32,26 +32,27 @@ final class LandscapeText {
       names.append(LandscapeFormat.parameter(k, d));
       values.append(LandscapeFormat.number(k == d ? b : w[k]));
     }
-    String where = finite ? "" : " (the last finite ones, after step " + lastStep + ")";
     if (count == 0) {
       return "The full training loss over both parameters.";
     }
+    String value = finite ? "current value" : "last finite value";
+    String after = finite ? "." : " (step " + lastStep + ").";
     if (count == 1) {
-      return names + " held at its current value, " + values + where + ".";
+      return names + " held at its " + value + ", " + values + after;
     }
     if (count == 2) {
-      return names + " held at their current values, " + values + where + ".";
+      return names + " held at their " + value + "s, " + values + after;
     }
-    return "The other " + count + " parameters held at their current values" + where + ".";
+    return "The other " + count + " parameters held at their " + value + "s" + after;
   }
 
   /**
    * What the marks show for snapshot {@code s}, with the full training loss {@code loss} at the
-   * current point, after {@code pathSteps} steps; {@code stepShown} says whether the map draws the
-   * minibatch's step.
+   * current point, after {@code pathSteps} steps.
    */
-  static String status(StepSnapshot s, double loss, long pathSteps, boolean stepShown) {
+  static String status(StepSnapshot s, double loss, long pathSteps) {
     String at = "full training loss here " + LandscapeFormat.number(loss);
+    String params = s.w().length == 1 ? "(w, b)" : "the parameters";
     if (s.status() == Status.DIVERGED) {
       String where =
           Double.isFinite(loss)
@@ -63,23 +64,53 @@ final class LandscapeText {
       return "Finished after " + pathSteps + " steps; " + at + ".";
     }
     if (s.ran() == null || s.step() == 0) {
-      return "Before the first step; " + at + ". The arrow is −∇L, the way down.";
+      return "Before the first step; " + at + ". The arrow −∇L points the steepest way down.";
     }
     if (s.ran() == Phase.UPDATE) {
-      return "Step "
-          + s.step()
-          + " done"
-          + (stepShown ? " (the yellow arrow)" : "")
-          + "; "
-          + at
-          + ".";
+      String moved =
+          s.wBefore() == null
+              ? ""
+              : ": it moved "
+                  + params
+                  + " by "
+                  + LandscapeFormat.number(stepLength(s))
+                  + " (yellow)";
+      return "Step " + s.step() + " done" + moved + "; " + at + ".";
     }
     if (s.ran() == Phase.BACKWARD) {
       return "Step "
           + s.step()
-          + ", after BACKWARD: the dashed arrow is the step UPDATE will take, −η × this "
-          + "minibatch's gradient.";
+          + ", after BACKWARD: UPDATE will move "
+          + params
+          + " by "
+          + LandscapeFormat.number(stepLength(s))
+          + ", η × this minibatch's gradient (dashed yellow).";
     }
     return "Step " + s.step() + ", after " + s.ran() + ": w and b move only at UPDATE; " + at + ".";
+  }
+
+  /**
+   * The length of the minibatch's step over all parameters: the one UPDATE applied (after it) or η
+   * × the gradient as UPDATE will apply it (after BACKWARD).
+   */
+  static double stepLength(StepSnapshot s) {
+    double sum = 0;
+    if (s.ran() == Phase.UPDATE && s.wBefore() != null) {
+      for (int k = 0; k < s.w().length; k++) {
+        sum += sq(s.w()[k] - s.wBefore()[k]);
+      }
+      return Math.sqrt(sum + sq(s.b() - s.bBefore()));
+    }
+    if (s.gradW() == null) {
+      return Double.NaN;
+    }
+    for (double g : s.gradW()) {
+      sum += g * g;
+    }
+    return s.learningRate() * Math.sqrt(sum + s.gradB() * s.gradB());
+  }
+
+  private static double sq(double v) {
+    return v * v;
   }
 }

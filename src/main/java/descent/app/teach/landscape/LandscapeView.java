@@ -77,7 +77,7 @@ public final class LandscapeView extends TeachingPane {
     choice.getStyleClass().add("landscape-choice");
     choice.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     held.setId("landscape-held");
-    held.setWrapText(true);
+    held.setWrapText(false); // one line, so the map never changes size with the words
     held.getStyleClass().add("landscape-note");
     header = new VBox(4, choice, held);
     header.setPadding(new Insets(6, 10, 4, 10));
@@ -181,7 +181,7 @@ public final class LandscapeView extends TeachingPane {
     overlay = Overlay.of(surface, picture.truth(), s, hw, hb, ai, aj, arrowScale);
     double loss = finite ? surface.loss(w, b) : Double.NaN;
     held.setText(LandscapeText.held(ai, aj, hw, hb, finite, path.step(last)));
-    status.setText(LandscapeText.status(s, loss, path.step(last), overlay.stepFrom() != null));
+    status.setText(LandscapeText.status(s, loss, path.step(last)));
     legend.show(overlay.truth() != null, overlay.optimum() != null, overlay.stepFrom() != null);
 
     Insets in = getInsets();

@@ -77,9 +77,9 @@ final class Legend extends FlowPane {
     show(stepItem, stepShown);
   }
 
+  /** Hidden items keep their place, so the key (and the map above it) never changes size. */
   private static void show(Node n, boolean on) {
     n.setVisible(on);
-    n.setManaged(on);
   }
 
   /** The marks' colours, as the stylesheet set them. */

@@ -1,14 +1,11 @@
 package descent.app.teach.landscape;
 
 import descent.app.teach.ParameterPath;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextAlignment;
 
 /**
  * Draws what moves over the map: the SGD path (one point per kept step), the start, the true
@@ -36,6 +33,7 @@ final class PathPainter {
       Font font,
       String[] names) {
     double f = font.getSize();
+    MapLabels labels = new MapLabels(g, font);
     gc.setLineCap(StrokeLineCap.ROUND);
     gc.setLineJoin(StrokeLineJoin.ROUND);
     int n = path.size();
@@ -67,16 +65,18 @@ final class PathPainter {
       gc.setStroke(Palette.EDGE);
       gc.setLineWidth(1.5);
       gc.strokeRect(xs[0] - r, ys[0] - r, 2 * r, 2 * r);
-      label(gc, "start", xs[0] + r + 3, ys[0] - r - 2, font, g, false);
+      labels.obstacle(xs[0], ys[0], r);
+      labels.add("start", xs[0], ys[0], r + 3, 1);
     }
-    marks(gc, g, o, palette, font);
-    arrows(gc, g, o, palette, font);
-    current(gc, g, path, axisI, axisJ, o, palette, font, names);
+    marks(gc, g, o, palette, font, labels);
+    arrows(gc, g, o, palette, font, labels);
+    current(gc, g, path, axisI, axisJ, o, palette, font, names, labels);
     step(gc, g, o, palette, font);
+    labels.draw(gc);
   }
 
   private static void marks(
-      GraphicsContext gc, MapGeometry g, Overlay o, Palette palette, Font font) {
+      GraphicsContext gc, MapGeometry g, Overlay o, Palette palette, Font font, MapLabels labels) {
     double f = font.getSize();
     double r = 0.42 * f;
     double[] t = o.truth() == null ? null : new double[] {g.x(o.truth()[0]), g.y(o.truth()[1])};
@@ -101,14 +101,20 @@ final class PathPainter {
     }
     boolean tIn = t != null && g.inside(t[0], t[1]);
     boolean qIn = q != null && g.inside(q[0], q[1]);
+    if (tIn) {
+      labels.obstacle(t[0], t[1], r);
+    }
+    if (qIn) {
+      labels.obstacle(q[0], q[1], r);
+    }
     if (tIn && qIn && Math.hypot(t[0] - q[0], t[1] - q[1]) < 1.5 * f) {
-      label(gc, "true ≈ least squares", t[0] + r + 4, t[1] + r + 2, font, g, true);
+      labels.add("true ≈ least squares", t[0], t[1], r + 3, 5);
     } else {
       if (tIn) {
-        label(gc, "true", t[0] + r + 4, t[1] - r - 2, font, g, false);
+        labels.add("true", t[0], t[1], r + 3, 5);
       }
       if (qIn) {
-        label(gc, "least squares", q[0] + r + 4, q[1] + r + 2, font, g, true);
+        labels.add("least squares", q[0], q[1], r + 3, 4);
       }
     }
   }
@@ -131,7 +137,7 @@ final class PathPainter {
   }
 
   private static void arrows(
-      GraphicsContext gc, MapGeometry g, Overlay o, Palette palette, Font font) {
+      GraphicsContext gc, MapGeometry g, Overlay o, Palette palette, Font font, MapLabels labels) {
     double f = font.getSize();
     if (o.arrowTip() != null && Overlay.finite(o.now())) {
       double x1 = g.x(o.now()[0]);
@@ -141,8 +147,8 @@ final class PathPainter {
       if (Math.hypot(x2 - x1, y2 - y1) >= 4 && g.inside(x1, y1)) {
         arrow(gc, g, x1, y1, x2, y2, palette.gradient(), 3.5, f);
         double[] end = MapGeometry.clip(g, x1, y1, x2, y2);
-        if (end != null) {
-          label(gc, "−∇L", end[2] + 6, end[3] - 4, font, g, false);
+        if (end != null && Math.hypot(end[2] - x1, end[3] - y1) > 2 * f) {
+          labels.add("−∇L", end[2], end[3], 4, 2);
         }
       }
     }
@@ -157,13 +163,15 @@ final class PathPainter {
       Overlay o,
       Palette palette,
       Font font,
-      String[] names) {
+      String[] names,
+      MapLabels labels) {
     double f = font.getSize();
     double[] now = o.now();
     double x = Overlay.finite(now) ? g.x(now[0]) : Double.NaN;
     double y = Overlay.finite(now) ? g.y(now[1]) : Double.NaN;
     if (Overlay.finite(now) && g.inside(x, y)) {
       disc(gc, x, y, 0.4 * f, palette.now(), Color.WHITE, 2);
+      labels.obstacle(x, y, 0.4 * f + 1);
       return;
     }
     // off the map or not a number: mark where the path left, with the values it went to
@@ -202,7 +210,8 @@ final class PathPainter {
             + names[1]
             + " = "
             + LandscapeFormat.number(now[1]);
-    label(gc, text, at[0], at[1] + r + 4, font, g, true);
+    labels.obstacle(at[0], at[1], r);
+    labels.add(text, at[0], at[1], r + 2, 10);
   }
 
   /** A line from (x1, y1) to (x2, y2), clipped to the plot. */
@@ -260,35 +269,5 @@ final class PathPainter {
     gc.setStroke(edge);
     gc.setLineWidth(edgeWidth);
     gc.strokeOval(x - r, y - r, 2 * r, 2 * r);
-  }
-
-  /**
-   * A label on a pale box at (x, y) (its top-left, or its bottom-left when {@code below} is false),
-   * moved inside the plot if it would stick out.
-   */
-  static void label(
-      GraphicsContext gc,
-      String text,
-      double x,
-      double y,
-      Font font,
-      MapGeometry g,
-      boolean below) {
-    Text probe = new Text(text);
-    probe.setFont(font);
-    double w = probe.getLayoutBounds().getWidth();
-    double h = probe.getLayoutBounds().getHeight();
-    double pad = 3;
-    double left = Math.min(x, g.left() + g.width() - w - 2 * pad);
-    left = Math.max(left, g.left());
-    double top = below ? y : y - h - 2 * pad;
-    top = Math.max(g.top(), Math.min(top, g.top() + g.height() - h - 2 * pad));
-    gc.setFill(Color.rgb(255, 255, 255, 0.82));
-    gc.fillRoundRect(left, top, w + 2 * pad, h + 2 * pad, 6, 6);
-    gc.setFill(Palette.EDGE);
-    gc.setFont(font);
-    gc.setTextAlign(TextAlignment.LEFT);
-    gc.setTextBaseline(VPos.TOP);
-    gc.fillText(text, left + pad, top + pad);
   }
 }

@@ -105,7 +105,7 @@ class LandscapePartsTest {
     assertThat(LandscapeText.held(0, 1, new double[10], 1.9, true, 0))
         .isEqualTo("The other 9 parameters held at their current values.");
     assertThat(LandscapeText.held(0, 1, new double[] {0.5, -1}, 7, false, 38))
-        .isEqualTo("b held at its current value, 7 (the last finite ones, after step 38).");
+        .isEqualTo("b held at its last finite value, 7 (step 38).");
   }
 
   @Test

@@ -62,14 +62,36 @@ class LandscapeViewTest {
     return switch (state) {
       case "ready" -> "Before the first step; full training loss here ";
       case "phase" -> "Step 1, after FORWARD: w and b move only at UPDATE; ";
-      case "step" -> "Step 1 done (the yellow arrow); full training loss here ";
-      case "many" -> "Step 60 done (the yellow arrow); ";
-      case "backward" -> "Step 61, after BACKWARD: the dashed arrow is the step UPDATE will take";
+      case "step" -> "Step 1 done: it moved " + params(s) + " by " + moved(s) + " (yellow); full";
+      case "many" -> "Step 60 done: it moved " + params(s) + " by " + moved(s) + " (yellow); ";
+      case "backward" ->
+          "Step 61, after BACKWARD: UPDATE will move " + params(s) + " by " + moved(s);
       case "diverged" ->
           "Diverged at step " + s.step() + ": the map has followed the path out to here";
       case "infinite" -> "Diverged at step 1: w and b are no longer numbers";
       default -> throw new IllegalArgumentException(state);
     };
+  }
+
+  private static String params(StepSnapshot s) {
+    return s.w().length == 1 ? "(w, b)" : "the parameters";
+  }
+
+  /** The step's length, worked out here from the snapshot's numbers. */
+  private static String moved(StepSnapshot s) {
+    double sum = 0;
+    if (s.wBefore() != null) {
+      for (int k = 0; k < s.w().length; k++) {
+        sum += Math.pow(s.w()[k] - s.wBefore()[k], 2);
+      }
+      sum += Math.pow(s.b() - s.bBefore(), 2);
+      return LandscapeFormat.number(Math.sqrt(sum));
+    }
+    for (double g : s.gradW()) {
+      sum += g * g;
+    }
+    sum += s.gradB() * s.gradB();
+    return LandscapeFormat.number(s.learningRate() * Math.sqrt(sum));
   }
 
   @Test
@@ -115,7 +137,7 @@ class LandscapeViewTest {
                 .as(at)
                 .isGreaterThan(20);
             if (w.length > 1) {
-              assertThat(view.heldText()).as(at).contains("(the last finite ones, after step 0)");
+              assertThat(view.heldText()).as(at).contains("last finite value").endsWith("(step 0).");
             }
           }
           if (name.equals("many") || name.equals("diverged")) {
@@ -206,6 +228,6 @@ class LandscapeViewTest {
     robot.interact(() -> r.view.showingProperty().set(true));
     r.snapshot();
     assertThat(r.view.redraws()).isEqualTo(before + 1);
-    assertThat(r.view.statusText()).startsWith("Step 5 done");
+    assertThat(r.view.statusText()).startsWith("Step 5 done: it moved the parameters by ");
   }
 }
