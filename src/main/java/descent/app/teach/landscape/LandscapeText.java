@@ -74,7 +74,8 @@ final class LandscapeText {
                   + params
                   + " by "
                   + LandscapeFormat.number(stepLength(s))
-                  + " (yellow)";
+                  + " (yellow)"
+                  + clipped(s);
       return "Step " + s.step() + " done" + moved + "; " + at + ".";
     }
     if (s.ran() == Phase.BACKWARD) {
@@ -84,7 +85,9 @@ final class LandscapeText {
           + params
           + " by "
           + LandscapeFormat.number(stepLength(s))
-          + ", η × this minibatch's gradient (dashed yellow).";
+          + ", η × this minibatch's gradient (dashed yellow)"
+          + clipped(s)
+          + ".";
     }
     return "Step " + s.step() + ", after " + s.ran() + ": w and b move only at UPDATE; " + at + ".";
   }
@@ -108,6 +111,17 @@ final class LandscapeText {
       sum += g * g;
     }
     return s.learningRate() * Math.sqrt(sum + s.gradB() * s.gradB());
+  }
+
+  /** ", clipped: gradient norm 5.8 → 1" when clipping shortened the step, else "". */
+  static String clipped(StepSnapshot s) {
+    if (!(s.clipValue() > 0) || !(s.clipFactor() < 1)) {
+      return "";
+    }
+    return ", clipped: gradient norm "
+        + LandscapeFormat.number(s.gradNorm())
+        + " → "
+        + LandscapeFormat.number(s.clipValue());
   }
 
   private static double sq(double v) {

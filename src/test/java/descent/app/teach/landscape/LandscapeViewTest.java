@@ -137,7 +137,10 @@ class LandscapeViewTest {
                 .as(at)
                 .isGreaterThan(20);
             if (w.length > 1) {
-              assertThat(view.heldText()).as(at).contains("last finite value").endsWith("(step 0).");
+              assertThat(view.heldText())
+                  .as(at)
+                  .contains("last finite value")
+                  .endsWith("(step 0).");
             }
           }
           if (name.equals("many") || name.equals("diverged")) {
