@@ -38,6 +38,8 @@ public final class LandscapeView extends TeachingPane {
   private final Canvas canvas = new Canvas();
   private final VBox header;
   private final VBox footer;
+  private final BorderPane content;
+  private final Label narrow = new Label("Widen this pane to see the landscape.");
   private final Legend legend = new Legend();
   private final MapWindow mapWindow = new MapWindow();
   private final LandscapeMap map = new LandscapeMap();
@@ -90,8 +92,33 @@ public final class LandscapeView extends TeachingPane {
     mapPane.setMinSize(0, 0);
     mapPane.setPrefSize(0, 0);
     canvas.setManaged(false);
-    BorderPane content = new BorderPane(mapPane, header, null, footer, null);
-    getChildren().add(content);
+    content = new BorderPane(mapPane, header, null, footer, null);
+    narrow.setId("landscape-narrow");
+    narrow.setWrapText(true);
+    narrow.getStyleClass().add("landscape-note");
+    narrow.setVisible(false);
+    getChildren().addAll(content, narrow);
+  }
+
+  /** The view may be squeezed to nothing beside the chart; it then asks for room instead. */
+  @Override
+  protected double computeMinWidth(double height) {
+    return 0;
+  }
+
+  @Override
+  protected double computeMinHeight(double width) {
+    return 0;
+  }
+
+  @Override
+  protected void layoutChildren() {
+    double em = status.getFont().getSize();
+    boolean room =
+        getWidth() >= content.minWidth(-1) && getHeight() >= content.minHeight(-1) + 8 * em;
+    content.setVisible(room);
+    narrow.setVisible(!room);
+    super.layoutChildren();
   }
 
   @Override
