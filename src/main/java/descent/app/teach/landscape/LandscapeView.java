@@ -7,16 +7,12 @@ import descent.train.LossSurface;
 import descent.train.LossSurface.Window;
 import descent.train.RunPicture;
 import descent.train.StepSnapshot;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
@@ -29,10 +25,7 @@ import javafx.scene.text.Font;
  * leaves it (ADR 0018).
  */
 public final class LandscapeView extends TeachingPane {
-  private final ComboBox<String> across = new ComboBox<>();
-  private final ComboBox<String> up = new ComboBox<>();
-  private final Label fixedAxes = new Label();
-  private final HBox choice;
+  private final AxisChoice choice = new AxisChoice(this::invalidate);
   private final Label held = new Label();
   private final Label status = new Label();
   private final Canvas canvas = new Canvas();
@@ -44,8 +37,6 @@ public final class LandscapeView extends TeachingPane {
   private final MapWindow mapWindow = new MapWindow();
   private final LandscapeMap map = new LandscapeMap();
   private final MapPainter painter = new MapPainter();
-  private int features = -1;
-  private boolean choosing;
   private ColourScale scale;
   private long arrowStamp = -1;
   private double arrowScale;
@@ -53,31 +44,13 @@ public final class LandscapeView extends TeachingPane {
   private Overlay overlay;
   private ContourLevels levels;
   private long redraws;
+  private List<Object> areaKey;
+  private double[] area;
   private double fontSize;
 
   public LandscapeView(TeachingFeed feed) {
     super(feed);
     getStyleClass().add("landscape-view");
-    across.setId("landscape-across");
-    up.setId("landscape-up");
-    across.setTooltip(new Tooltip("The parameter along the map's horizontal axis"));
-    up.setTooltip(new Tooltip("The parameter along the map's vertical axis"));
-    across.setFocusTraversable(false);
-    up.setFocusTraversable(false);
-    across
-        .getSelectionModel()
-        .selectedIndexProperty()
-        .addListener((o, was, now) -> chose(across, up, was));
-    up.getSelectionModel()
-        .selectedIndexProperty()
-        .addListener((o, was, now) -> chose(up, across, was));
-    Label over = new Label("Map over");
-    Label and = new Label("and");
-    fixedAxes.getStyleClass().add("landscape-axes");
-    fixedAxes.setId("landscape-fixed-axes");
-    choice = new HBox(8, over, across, and, up, fixedAxes);
-    choice.getStyleClass().add("landscape-choice");
-    choice.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     held.setId("landscape-held");
     held.setWrapText(false); // one line, so the map never changes size with the words
     held.getStyleClass().add("landscape-note");
@@ -126,48 +99,9 @@ public final class LandscapeView extends TeachingPane {
     return "Landscape";
   }
 
-  /** When one combo box takes the other's parameter, the other takes the one given up. */
-  private void chose(ComboBox<String> changed, ComboBox<String> other, Number was) {
-    if (choosing) {
-      return;
-    }
-    choosing = true;
-    int now = changed.getSelectionModel().getSelectedIndex();
-    if (now >= 0 && now == other.getSelectionModel().getSelectedIndex() && was.intValue() >= 0) {
-      other.getSelectionModel().select(was.intValue());
-    }
-    choosing = false;
-    invalidate();
-  }
-
   /** Shows the map over parameters {@code i} (across) and {@code j} (up); axis d is b. */
   public void setAxes(int i, int j) {
-    choosing = true;
-    across.getSelectionModel().select(i);
-    up.getSelectionModel().select(j);
-    choosing = false;
-    invalidate();
-  }
-
-  private void setUpAxes(int d) {
-    features = d;
-    List<String> names = new ArrayList<>();
-    for (int k = 0; k <= d; k++) {
-      names.add(LandscapeFormat.parameter(k, d));
-    }
-    choosing = true;
-    across.getItems().setAll(names);
-    up.getItems().setAll(names);
-    across.getSelectionModel().select(0);
-    up.getSelectionModel().select(1); // w₂, or b with one feature
-    choosing = false;
-    boolean pick = d > 1;
-    for (javafx.scene.Node n : choice.getChildren()) {
-      boolean isFixed = n == fixedAxes;
-      n.setVisible(pick != isFixed);
-      n.setManaged(pick != isFixed);
-    }
-    fixedAxes.setText("Map over w and b");
+    choice.set(i, j);
   }
 
   @Override
@@ -183,11 +117,9 @@ public final class LandscapeView extends TeachingPane {
       status.setText("Waiting for the run to start.");
       return;
     }
-    if (d != features) {
-      setUpAxes(d);
-    }
-    int ai = across.getSelectionModel().getSelectedIndex();
-    int aj = up.getSelectionModel().getSelectedIndex();
+    choice.setFeatures(d);
+    int ai = choice.across();
+    int aj = choice.up();
     LossSurface surface = picture.surface();
     double[] w = s.w();
     double b = s.b();
@@ -224,7 +156,11 @@ public final class LandscapeView extends TeachingPane {
       geometry = null;
       return; // too small to draw a readable map
     }
-    double[] area = MapPainter.plotArea(canvas.getWidth(), canvas.getHeight(), font, window);
+    List<Object> areaKey = List.of(window, f, canvas.getWidth(), canvas.getHeight());
+    if (!areaKey.equals(this.areaKey)) { // measuring the tick labels costs; the window rarely moves
+      area = MapPainter.plotArea(canvas.getWidth(), canvas.getHeight(), font, window);
+      this.areaKey = areaKey;
+    }
     geometry = MapGeometry.fit(window, area[0], area[1], area[2], area[3]);
     map.compute(surface, ai, aj, hw, hb, geometry.window());
     scale = ColourScale.of(map.min(), map.max());
@@ -316,19 +252,7 @@ public final class LandscapeView extends TeachingPane {
     return legend;
   }
 
-  int axisAcross() {
-    return across.getSelectionModel().getSelectedIndex();
-  }
-
-  int axisUp() {
-    return up.getSelectionModel().getSelectedIndex();
-  }
-
-  ComboBox<String> acrossBox() {
-    return across;
-  }
-
-  ComboBox<String> upBox() {
-    return up;
+  AxisChoice axes() {
+    return choice;
   }
 }

@@ -180,28 +180,42 @@ class LandscapeViewTest {
     DemoRun run = DemoRun.chapter(DemoRun.TRUE_W, 32, 0.03, 0, 3).steps(10);
     r.show(run);
     LandscapeView view = r.view;
-    assertThat(view.axisAcross()).isZero();
-    assertThat(view.axisUp()).isEqualTo(1);
-    assertThat(view.acrossBox().getItems()).containsExactly("w₁", "w₂", "b");
-    assertThat(view.acrossBox().isVisible()).isTrue();
+    assertThat(view.axes().across()).isZero();
+    assertThat(view.axes().up()).isEqualTo(1);
+    assertThat(view.axes().acrossBox().getItems()).containsExactly("w₁", "w₂", "b");
+    assertThat(view.axes().acrossBox().isVisible()).isTrue();
     // b across: the map's horizontal range is b's, w₁ is held
-    robot.interact(() -> view.acrossBox().getSelectionModel().select(2));
+    robot.interact(() -> view.axes().acrossBox().getSelectionModel().select(2));
     r.snapshot();
     assertThat(view.geometry().window().iMax()).isGreaterThan(4.2);
     assertThat(view.heldText()).startsWith("w₁ held at its current value, ");
     // taking the other box's parameter swaps the two
-    robot.interact(() -> view.acrossBox().getSelectionModel().select(1));
+    robot.interact(() -> view.axes().acrossBox().getSelectionModel().select(1));
     r.snapshot();
-    assertThat(view.axisAcross()).isEqualTo(1);
-    assertThat(view.axisUp()).isEqualTo(1 == view.axisAcross() ? view.axisUp() : -1);
-    assertThat(view.axisUp()).isNotEqualTo(view.axisAcross());
+    assertThat(view.axes().across()).isEqualTo(1); // w₂ across
+    assertThat(view.axes().up()).isEqualTo(2); // b, which across gave up
+    assertThat(view.heldText()).startsWith("w₁ held at its current value, ");
 
     // one feature: no choice, the map is over w and b
     r.show(DemoRun.chapter(new double[] {2}, 32, 0.03, 0, 3));
-    assertThat(view.acrossBox().isVisible()).isFalse();
+    assertThat(view.axes().acrossBox().isVisible()).isFalse();
     assertThat(robot.lookup("#landscape-fixed-axes").queryLabeled().getText())
         .isEqualTo("Map over w and b");
     assertThat(view.geometry().window().jMax()).isGreaterThan(4.2); // b up the side
+  }
+
+  @Test
+  void theLandscapeIsTheFourthViewOnKeyFour() {
+    var spec =
+        descent.app.teach.Views.all().stream()
+            .filter(v -> v.title().equals("Landscape"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(spec.key()).isEqualTo(javafx.scene.input.KeyCode.DIGIT4);
+    assertThat(spec.make().apply(new descent.app.teach.TeachingFeed()))
+        .isInstanceOf(LandscapeView.class)
+        .extracting(v -> v.title())
+        .isEqualTo("Landscape");
   }
 
   @Test
