@@ -123,12 +123,13 @@ class LandscapeViewTest {
           double f = view.fontSize();
           double[] now = view.overlay().now();
           if (!name.equals("infinite")) {
-            // the current point, an orange disc where its w and b are
+            // the current point, an orange disc where its w and b are (no other mark and no
+            // colour of the map is near this orange; the minibatch's step may cross the disc)
             double x = x0 - g.left() + g.x(now[0]);
             double y = y0 - g.top() + g.y(now[1]);
             assertThat(Render.count(image, x - f, y - f, 2 * f, 2 * f, NOW, 40))
                 .as(at)
-                .isGreaterThan(20);
+                .isGreaterThan(10);
             assertThat(view.heldText()).as(at).isEqualTo(held(w.length, s.w(), s.b()));
           } else {
             // the parameters overflowed: an orange marker on the map, the values in words
