@@ -22,9 +22,13 @@ final class Render {
   final TeachingFeed feed = new TeachingFeed();
   final LandscapeView view = new LandscapeView(feed);
   final Scene scene;
+  private final double width;
+  private final double height;
 
   /** Call on the FX thread. */
   Render(Stage stage, double width, double height) {
+    this.width = width;
+    this.height = height;
     StackPane root = new StackPane(view);
     // the app's font size: 14 px beside one view at 1366 wide, 20 px at 1920
     root.setStyle("-fx-font-size: " + (width >= 700 ? 20 : 14) + "px;");
@@ -33,6 +37,7 @@ final class Render {
         .getStylesheets()
         .add(LandscapeView.class.getResource("/descent/app/descent.css").toExternalForm());
     stage.setScene(scene);
+    stage.sizeToScene(); // a stage another test made larger takes this scene's size
     stage.show();
   }
 
@@ -50,7 +55,19 @@ final class Render {
 
   Image snapshot() throws ExecutionException, InterruptedException {
     WaitForAsyncUtils.waitForFxEvents();
-    return WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+    Image image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+    if (image.getWidth() != width || image.getHeight() != height) {
+      throw new AssertionError(
+          "rendered "
+              + image.getWidth()
+              + " × "
+              + image.getHeight()
+              + ", not "
+              + width
+              + " × "
+              + height);
+    }
+    return image;
   }
 
   static void save(Image image, String name) throws IOException {
