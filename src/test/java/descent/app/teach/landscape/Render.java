@@ -36,8 +36,11 @@ final class Render {
     scene
         .getStylesheets()
         .add(LandscapeView.class.getResource("/descent/app/descent.css").toExternalForm());
+    // the stage may have been shown by another test, with its own size and minimum
+    stage.setMinWidth(0);
+    stage.setMinHeight(0);
     stage.setScene(scene);
-    stage.sizeToScene(); // a stage another test made larger takes this scene's size
+    stage.sizeToScene();
     stage.show();
   }
 
@@ -54,6 +57,14 @@ final class Render {
   }
 
   Image snapshot() throws ExecutionException, InterruptedException {
+    try {
+      WaitForAsyncUtils.waitFor(
+          5,
+          java.util.concurrent.TimeUnit.SECONDS,
+          () -> scene.getWidth() == width && scene.getHeight() == height);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("the scene never took its size", e);
+    }
     WaitForAsyncUtils.waitForFxEvents();
     Image image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
     if (image.getWidth() != width || image.getHeight() != height) {
