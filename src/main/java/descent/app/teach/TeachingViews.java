@@ -123,6 +123,17 @@ public final class TeachingViews extends BorderPane {
     }
   }
 
+  /** Shows the view titled {@code title} in the first pane, or in the second; false if none is. */
+  public boolean show(String title, boolean inSecond) {
+    for (int i = 0; i < specs.size(); i++) {
+      if (specs.get(i).title().equals(title)) {
+        show(i, inSecond);
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The title of the view the first pane shows (or the second's), or null if none. */
   public String shown(boolean inSecond) {
     TabPane pane = inSecond ? second : first;

@@ -4,6 +4,7 @@ import descent.app.teach.batch.MinibatchView;
 import descent.app.teach.code.CodeView;
 import descent.app.teach.data.DataView;
 import descent.app.teach.graph.GraphView;
+import descent.app.teach.landscape.LandscapeView;
 import java.util.List;
 import javafx.scene.input.KeyCode;
 
@@ -17,6 +18,7 @@ public final class Views {
         new ViewSpec("Data", KeyCode.DIGIT1, DataView::new),
         new ViewSpec("Minibatch", KeyCode.DIGIT2, MinibatchView::new),
         new ViewSpec("Graph", KeyCode.DIGIT3, GraphView::new),
+        new ViewSpec("Landscape", KeyCode.DIGIT4, LandscapeView::new),
         new ViewSpec("Code", KeyCode.DIGIT5, CodeView::new));
   }
 }

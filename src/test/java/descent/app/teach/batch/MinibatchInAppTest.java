@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import descent.app.DescentApp;
 import descent.app.LayoutProbe;
+import descent.app.MainView;
 import descent.app.session.TrainingSession;
 import descent.app.session.TrainingSession.State;
 import descent.data.Batch;
@@ -41,6 +42,8 @@ class MinibatchInAppTest {
   void start(Stage stage) {
     this.stage = stage;
     session = DescentApp.show(stage);
+    // the Data view is the first tab: bring the inspector to the front, as key 2 does
+    ((MainView) stage.getScene().getRoot()).teaching().show("Minibatch", false);
   }
 
   @AfterEach
