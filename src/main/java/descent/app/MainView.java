@@ -85,6 +85,23 @@ public final class MainView extends BorderPane {
       SplitPane center = new SplitPane(chartAndTable, teaching);
       center.setId("center-split");
       center.setDividerPositions(0.5);
+      // two views side by side take the chart's place, so each gets half the room; one view
+      // gives it back where the divider was
+      double[] divider = {0.5};
+      teaching
+          .twoViewsProperty()
+          .addListener(
+              (obs, was, two) -> {
+                if (two && center.getItems().contains(chartAndTable)) {
+                  divider[0] = center.getDividerPositions()[0];
+                  center.getItems().remove(chartAndTable);
+                } else if (!two && !center.getItems().contains(chartAndTable)) {
+                  center.getItems().add(0, chartAndTable);
+                  center.setDividerPositions(divider[0]);
+                  javafx.application.Platform.runLater(
+                      () -> center.setDividerPositions(divider[0]));
+                }
+              });
       setCenter(center);
     }
     setBottom(new TransportBar(session));

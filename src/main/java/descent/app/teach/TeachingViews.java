@@ -100,10 +100,17 @@ public final class TeachingViews extends BorderPane {
     if (on && !panes.getItems().contains(second)) {
       panes.getItems().add(second);
       panes.setDividerPositions(0.5);
+      // a split pane that gains an item recomputes its dividers at its next layout: halve again
+      javafx.application.Platform.runLater(() -> panes.setDividerPositions(0.5));
     } else if (!on) {
       panes.getItems().remove(second);
     }
     updateShowing();
+  }
+
+  /** Whether two panes of views stand side by side (the "Two views" toggle). */
+  public javafx.beans.property.BooleanProperty twoViewsProperty() {
+    return twoViews.selectedProperty();
   }
 
   public boolean isTwoViews() {
