@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
-import javafx.geometry.Orientation;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
@@ -28,7 +26,8 @@ public final class TeachingViews extends BorderPane {
   private final List<ViewSpec> specs;
   private final TabPane first;
   private final TabPane second;
-  private final SplitPane panes = new SplitPane();
+  // equal halves, always: both panes grow from a preferred width of 0
+  private final HBox panes = new HBox(4);
   private final ToggleButton twoViews = new ToggleButton("Two views");
   private final Consumer<Boolean> watching;
   private final List<TeachingPane> all = new ArrayList<>();
@@ -47,8 +46,13 @@ public final class TeachingViews extends BorderPane {
     if (specs.size() > 1) {
       second.getSelectionModel().select(1); // a different view than the first pane's, at first
     }
-    panes.setOrientation(Orientation.HORIZONTAL);
-    panes.getItems().add(first);
+    for (TabPane pane : List.of(first, second)) {
+      pane.setMinWidth(0);
+      pane.setPrefWidth(0);
+      pane.setMaxWidth(Double.MAX_VALUE);
+      HBox.setHgrow(pane, Priority.ALWAYS);
+    }
+    panes.getChildren().add(first);
     setCenter(panes);
 
     twoViews.setId("two-views");
@@ -97,13 +101,10 @@ public final class TeachingViews extends BorderPane {
   /** Opens or closes the second pane of tabs. */
   public void setTwoViews(boolean on) {
     twoViews.setSelected(on);
-    if (on && !panes.getItems().contains(second)) {
-      panes.getItems().add(second);
-      panes.setDividerPositions(0.5);
-      // a split pane that gains an item recomputes its dividers at its next layout: halve again
-      javafx.application.Platform.runLater(() -> panes.setDividerPositions(0.5));
+    if (on && !panes.getChildren().contains(second)) {
+      panes.getChildren().add(second);
     } else if (!on) {
-      panes.getItems().remove(second);
+      panes.getChildren().remove(second);
     }
     updateShowing();
   }
@@ -114,7 +115,7 @@ public final class TeachingViews extends BorderPane {
   }
 
   public boolean isTwoViews() {
-    return panes.getItems().contains(second);
+    return panes.getChildren().contains(second);
   }
 
   /** Shows view {@code index} (0-based, in tab order) in the first pane, or in the second. */
