@@ -160,24 +160,7 @@ class GradcheckCommand extends TrainCommand {
 
   /** Refuses a --steps that leaves no minibatch of the run to check. */
   private void checkSteps(RegressionData d) {
-    long perEpoch = (d.numTrain() + (long) d.batchSize() - 1) / d.batchSize();
-    long total = perEpoch * epochs;
-    if (steps >= total) {
-      throw new BadInput(
-          "--steps: must be an integer from 0 to "
-              + (total - 1)
-              + ", got "
-              + steps
-              + " (the run has "
-              + total
-              + (total == 1 ? " minibatch" : " minibatches")
-              + ", "
-              + epochs
-              + (epochs == 1 ? " epoch" : " epochs")
-              + " × "
-              + perEpoch
-              + ", and one must be left to check; raise --epochs to check a later one)");
-    }
+    checkSteps(d, steps, "one must be left to check", "raise --epochs to check a later one");
   }
 
   /** {@code w1}, or {@code w1 (a)} for a file's column a, as the train table names them. */

@@ -301,25 +301,10 @@ class SnapshotCommand extends TrainCommand {
    * Refuses a --steps beyond the run's minibatches; with --phase, one must be left to step into.
    */
   private void checkSteps(RegressionData d) {
-    long perEpoch = (d.numTrain() + (long) d.batchSize() - 1) / d.batchSize();
-    long total = perEpoch * epochs;
-    long max = phase == null ? total : total - 1;
-    if (steps > max) {
-      throw new BadInput(
-          "--steps: must be an integer from 0 to "
-              + max
-              + ", got "
-              + steps
-              + " (the run has "
-              + total
-              + (total == 1 ? " minibatch" : " minibatches")
-              + ", "
-              + epochs
-              + (epochs == 1 ? " epoch" : " epochs")
-              + " × "
-              + perEpoch
-              + (phase == null ? "" : ", and --phase needs one more to step into")
-              + "; raise --epochs to draw a later one)");
-    }
+    checkSteps(
+        d,
+        steps,
+        phase == null ? null : "--phase needs one more to step into",
+        "raise --epochs to draw a later one");
   }
 }

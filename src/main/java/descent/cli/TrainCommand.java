@@ -502,4 +502,36 @@ class TrainCommand implements Callable<Integer> {
       super(message, null, false, false);
     }
   }
+
+  /**
+   * Refuses a --steps beyond the run's minibatches (epochs × minibatches per epoch), in one line
+   * that gives the count.
+   *
+   * @param oneLeft why one more minibatch must be left after them, or null if none must
+   * @param raise what to do for a later minibatch, e.g. "raise --epochs to check a later one"
+   */
+  void checkSteps(RegressionData d, long steps, String oneLeft, String raise) {
+    long perEpoch = (d.numTrain() + (long) d.batchSize() - 1) / d.batchSize();
+    long total = perEpoch * epochs;
+    long max = oneLeft == null ? total : total - 1;
+    if (steps > max) {
+      throw new BadInput(
+          "--steps: must be an integer from 0 to "
+              + max
+              + ", got "
+              + steps
+              + " (the run has "
+              + total
+              + (total == 1 ? " minibatch" : " minibatches")
+              + ", "
+              + epochs
+              + (epochs == 1 ? " epoch" : " epochs")
+              + " × "
+              + perEpoch
+              + (oneLeft == null ? "" : ", and " + oneLeft)
+              + "; "
+              + raise
+              + ")");
+    }
+  }
 }
