@@ -8,7 +8,6 @@ import java.util.function.IntFunction;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
@@ -114,45 +113,20 @@ final class ParameterTable extends TableView<Integer> {
     c.setReorderable(false);
     c.setCellValueFactory(
         cell -> new ReadOnlyStringWrapper(s == null ? "" : text.apply(cell.getValue())));
-    c.setCellFactory(col -> new Cell(key, explain));
+    c.setCellFactory(
+        col ->
+            new NumberCell(
+                p -> s == null ? null : "batch-" + key + "-" + parameterName(p),
+                popOver,
+                explain == null ? null : p -> explanation(explain, p)));
     return c;
   }
 
-  private final class Cell extends TableCell<Integer, String> {
-    private final String key;
+  private String parameterName(int p) {
+    return p == s.numFeatures() ? "b" : "w" + (p + 1);
+  }
 
-    Cell(String key, BiFunction<Explainer, Integer, Explanation> explain) {
-      this.key = key;
-      getStyleClass().add("batch-cell");
-      if (explain != null) {
-        popOver.attach(
-            this,
-            () -> {
-              int p = getIndex();
-              return isEmpty() || p < 0 || p >= indices.size() || explainer == null
-                  ? null
-                  : explain.apply(explainer, p);
-            });
-      }
-    }
-
-    @Override
-    protected void updateItem(String item, boolean empty) {
-      super.updateItem(item, empty);
-      getStyleClass().removeAll("pending", "nonfinite");
-      int p = getIndex();
-      if (empty || item == null || p < 0 || s == null) {
-        setText(null);
-        setId(null);
-        return;
-      }
-      setText(item);
-      setId("batch-" + key + "-" + (p == s.numFeatures() ? "b" : "w" + (p + 1)));
-      if (item.endsWith(Numbers.PENDING) || item.equals(Numbers.PENDING)) {
-        getStyleClass().add("pending");
-      } else if (item.contains("NaN") || item.contains("∞")) {
-        getStyleClass().add("nonfinite");
-      }
-    }
+  private Explanation explanation(BiFunction<Explainer, Integer, Explanation> explain, int p) {
+    return p >= indices.size() || explainer == null ? null : explain.apply(explainer, p);
   }
 }

@@ -12,7 +12,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -157,7 +156,17 @@ final class RowsTable extends TableView<Integer> {
     c.setReorderable(false);
     c.setCellValueFactory(
         cell -> new ReadOnlyStringWrapper(s == null ? "" : text.apply(s, cell.getValue())));
-    c.setCellFactory(col -> new NumberCell(key, explain));
+    c.setCellFactory(
+        col ->
+            new NumberCell(
+                i -> "batch-" + key + "-" + (i + 1),
+                popOver,
+                explain == null
+                    ? null
+                    : i ->
+                        i >= indices.size() || explainer == null
+                            ? null
+                            : explain.apply(explainer, i)));
     if (key.equals("row")) {
       Label header = new Label(title);
       header.setTooltip(
@@ -166,44 +175,5 @@ final class RowsTable extends TableView<Integer> {
       c.setGraphic(header);
     }
     return c;
-  }
-
-  /** A number that shows its arithmetic when clicked; "—" until its phase ran, greyed. */
-  private final class NumberCell extends TableCell<Integer, String> {
-    private final String key;
-
-    NumberCell(String key, BiFunction<Explainer, Integer, Explanation> explain) {
-      this.key = key;
-      getStyleClass().add("batch-cell");
-      if (explain != null) {
-        popOver.attach(
-            this,
-            () -> {
-              int i = getIndex();
-              return isEmpty() || i < 0 || i >= indices.size() || explainer == null
-                  ? null
-                  : explain.apply(explainer, i);
-            });
-      }
-    }
-
-    @Override
-    protected void updateItem(String item, boolean empty) {
-      super.updateItem(item, empty);
-      getStyleClass().removeAll("pending", "nonfinite");
-      int i = getIndex();
-      if (empty || item == null || i < 0) {
-        setText(null);
-        setId(null);
-        return;
-      }
-      setText(item);
-      setId("batch-" + key + "-" + (i + 1));
-      if (item.equals(PENDING)) {
-        getStyleClass().add("pending");
-      } else if (item.contains("NaN") || item.contains("∞")) {
-        getStyleClass().add("nonfinite");
-      }
-    }
   }
 }
