@@ -19,6 +19,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
@@ -43,6 +44,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 public final class MainView extends BorderPane {
   private final TrainingSession session;
   private final TeachingViews teaching;
+  private final MenuBar menuBar = new MenuBar();
 
   public MainView(TrainingSession session) {
     this.session = session;
@@ -57,7 +59,10 @@ public final class MainView extends BorderPane {
     header.getStyleClass().add("header");
     header.setPadding(new Insets(4, 12, 4, 12));
 
-    setTop(header);
+    // File, Presets, Runs and View menus; each feature adds its own
+    menuBar.setId("menu-bar");
+    menuBar.setUseSystemMenuBar(false);
+    setTop(new VBox(menuBar, header));
 
     StabilityNote stability =
         new StabilityNote(session.stabilityBoundProperty(), session.settings().learningRate);
@@ -260,6 +265,11 @@ public final class MainView extends BorderPane {
       }
     }
     return false;
+  }
+
+  /** The window's menus. */
+  public MenuBar menuBar() {
+    return menuBar;
   }
 
   /** The teaching views beside the chart. */

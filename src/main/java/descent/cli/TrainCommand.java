@@ -3,7 +3,10 @@ package descent.cli;
 import descent.data.CsvRegressionData;
 import descent.data.DataFileException;
 import descent.data.RegressionData;
+import descent.data.StandardizedData;
 import descent.data.SyntheticRegressionData;
+import descent.run.DataSource;
+import descent.run.RunConfig;
 import descent.train.DivergenceAdvice;
 import descent.train.RunSpec;
 import descent.train.RunSummary;
@@ -66,7 +69,7 @@ class TrainCommand implements Callable<Integer> {
 
   /** Options that only shape synthetic data, refused with --data. */
   private static final List<String> SYNTHETIC_ONLY =
-      List.of("--num-val", "--noise", "--true-w", "--true-b");
+      List.of("--num-val", "--noise", "--true-w", "--true-b", "--feature-scale");
 
   @Spec CommandSpec spec;
 
@@ -114,6 +117,15 @@ class TrainCommand implements Callable<Integer> {
   Values.Weights trueW;
 
   @Option(
+      names = "--feature-scale",
+      converter = Values.ScaleList.class,
+      paramLabel = "<s1,s2>",
+      description =
+          "each feature's standard deviation, > 0: one number for every feature, or one per"
+              + " feature (default: 1, the chapter's)")
+  Values.Weights featureScale;
+
+  @Option(
       names = "--true-b",
       defaultValue = "4.2",
       converter = Values.AnyNumber.class,
@@ -152,6 +164,13 @@ class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--no-shuffle", description = "read the training rows in order every epoch")
   boolean noShuffle;
+
+  @Option(
+      names = "--standardize",
+      description =
+          "replace each feature by its z-score, with the training rows' mean and standard"
+              + " deviation; w and b are reported in both units")
+  boolean standardize;
 
   @Option(
       names = "--data",
@@ -336,21 +355,90 @@ class TrainCommand implements Callable<Integer> {
 
   /** Says so when the default batch size was lowered to the number of training rows; else null. */
   String batchNote(RegressionData d) {
-    if (batchSize != null || d.batchSize() >= CHAPTER_BATCH_SIZE) {
+    if (batchSize != null || d.batchSize() >= defaultBatchSize) {
       return null;
     }
     return "batch size "
         + d.batchSize()
         + " (the default, "
-        + CHAPTER_BATCH_SIZE
+        + defaultBatchSize
         + ", is more than the "
         + d.numTrain()
         + (d.numTrain() == 1 ? " training row)" : " training rows)");
   }
 
-  /** The batch size for {@code n} training rows: the one given, or 32 lowered to n. */
+  /** The batch size for {@code n} training rows: the one given, or the default lowered to n. */
   private int batchSizeFor(int n) {
-    return batchSize != null ? batchSize : Math.min(CHAPTER_BATCH_SIZE, n);
+    return batchSize != null ? batchSize : Math.min(defaultBatchSize, n);
+  }
+
+  /**
+   * The batch size when --batch-size is not given, lowered to the training rows: the chapter's 32,
+   * or a base config's ({@link #useBase}).
+   */
+  int defaultBatchSize = CHAPTER_BATCH_SIZE;
+
+  /**
+   * Takes every setting the command line did not give from {@code base} (a preset or a run file),
+   * so that options given beside it override it. Call it after parsing, before {@link #input}.
+   *
+   * @param fixSeed whether the base's seed applies too (a run file's); a preset leaves the seed to
+   *     --seed, or to chance
+   */
+  void useBase(RunConfig base, boolean fixSeed) {
+    if (!given("--lr")) {
+      lr = base.lr();
+    }
+    if (!given("--sigma")) {
+      sigma = base.sigma();
+    }
+    defaultBatchSize = base.batchSize();
+    if (!given("--epochs")) {
+      epochs = base.epochs();
+    }
+    if (!given("--clip")) {
+      clip = base.clip();
+    }
+    if (!given("--no-shuffle")) {
+      noShuffle = !base.shuffle();
+    }
+    if (!given("--standardize")) {
+      standardize = base.standardize();
+    }
+    if (fixSeed && !given("--seed")) {
+      seed = base.seed();
+    }
+    if (given("--data")) {
+      return; // the file given replaces the base's data, whatever they are
+    }
+    if (base.data() instanceof DataSource.Synthetic syn) {
+      if (!given("--true-w")) {
+        trueW = new Values.Weights(syn.trueW());
+      }
+      if (!given("--true-b")) {
+        trueB = syn.trueB();
+      }
+      if (!given("--noise")) {
+        noise = syn.noise();
+      }
+      if (!given("--num-train")) {
+        numTrain = syn.numTrain();
+      }
+      if (!given("--num-val")) {
+        numVal = syn.numVal();
+      }
+      if (!given("--feature-scale")) {
+        featureScale = new Values.Weights(syn.featureScale());
+      }
+    } else if (base.data() instanceof DataSource.CsvFile csv) {
+      data = csv.file().toString();
+      if (!given("--target")) {
+        target = csv.target();
+      }
+      if (!given("--num-train")) {
+        numTrain = csv.numTrain();
+      }
+    }
   }
 
   /** The run's data and the file it came from (null for synthetic data). */
@@ -359,7 +447,35 @@ class TrainCommand implements Callable<Integer> {
   /** The data the options ask for: the --data file, or the chapter's synthetic data. */
   Input input(long runSeed) {
     Path file = data == null ? null : dataFile();
-    return new Input(file, file == null ? synthetic(runSeed) : fromFile(file, runSeed));
+    RegressionData rows = file == null ? synthetic(runSeed) : fromFile(file, runSeed);
+    if (standardize) {
+      try {
+        rows = StandardizedData.of(rows);
+      } catch (IllegalArgumentException e) {
+        throw new BadInput("--standardize: " + e.getMessage());
+      }
+    }
+    return new Input(file, rows);
+  }
+
+  /**
+   * The run these options describe, with its data already built as {@code rows} (from {@code file},
+   * or synthetic when it is null): what a run file saves.
+   */
+  RunConfig config(long runSeed, Path file, RegressionData rows) {
+    RegressionData raw = rows instanceof StandardizedData s ? s.original() : rows;
+    DataSource source =
+        file == null
+            ? new DataSource.Synthetic(
+                trueW.values(),
+                trueB,
+                noise,
+                raw.numTrain(),
+                raw.numVal(),
+                featureScales(trueW.values().length))
+            : new DataSource.CsvFile(file, target, List.of(), raw.numTrain());
+    return new RunConfig(
+        source, lr, sigma, raw.batchSize(), epochs, clip, !noShuffle, standardize, runSeed);
   }
 
   /** --data as a path, or one line naming the option. */
@@ -394,7 +510,35 @@ class TrainCommand implements Callable<Integer> {
     int n = numTrain == null ? CHAPTER_NUM_TRAIN : numTrain;
     checkBatchSize(n);
     task = "building " + size((long) n + numVal, trueW.values().length);
-    return generate(trueW.values(), trueB, noise, n, numVal, batchSizeFor(n), !noShuffle, runSeed);
+    return generate(
+        trueW.values(),
+        trueB,
+        noise,
+        n,
+        numVal,
+        featureScales(trueW.values().length),
+        batchSizeFor(n),
+        !noShuffle,
+        runSeed);
+  }
+
+  /**
+   * The features' scales for {@code d} features: --feature-scale's one number for all, or one each.
+   */
+  double[] featureScales(int d) {
+    double[] given = featureScale == null ? new double[] {1} : featureScale.values();
+    if (given.length != 1 && given.length != d) {
+      throw new BadInput(
+          "--feature-scale: needs 1 number or "
+              + d
+              + " (one per feature of --true-w), got "
+              + given.length);
+    }
+    double[] scales = new double[d];
+    for (int j = 0; j < d; j++) {
+      scales[j] = given.length == 1 ? given[0] : given[j];
+    }
+    return scales;
   }
 
   /** Generates the synthetic data; tests override it to fail as a machine short of memory would. */
@@ -404,10 +548,12 @@ class TrainCommand implements Callable<Integer> {
       double noise,
       int numTrain,
       int numVal,
+      double[] featureScale,
       int batchSize,
       boolean shuffle,
       long seed) {
-    return new SyntheticRegressionData(w, b, noise, numTrain, numVal, batchSize, shuffle, seed);
+    return new SyntheticRegressionData(
+        w, b, noise, numTrain, numVal, featureScale, batchSize, shuffle, seed);
   }
 
   /** {@code 2,000,000 rows × 10 features}. */
@@ -436,7 +582,7 @@ class TrainCommand implements Callable<Integer> {
               file,
               target,
               null, // a --num-train that does not fit the file is the option's fault: see below
-              batchSize != null ? batchSize : CHAPTER_BATCH_SIZE,
+              batchSize != null ? batchSize : defaultBatchSize,
               !noShuffle,
               runSeed);
     } catch (DataFileException e) {

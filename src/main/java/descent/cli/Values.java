@@ -167,6 +167,29 @@ final class Values {
     }
   }
 
+  /** 1 to 10 comma-separated numbers &gt; 0, such as the features' scales {@code 1,100}. */
+  static final class ScaleList implements ITypeConverter<Weights> {
+    @Override
+    public Weights convert(String text) {
+      String rule = "1 to " + MAX_FEATURES + " comma-separated numbers > 0 such as 1,100";
+      Weights w;
+      try {
+        w = new WeightList().convert(text);
+      } catch (TypeConversionException e) {
+        throw new TypeConversionException(
+            e.getMessage().replaceFirst("^must be .*? such as 2,-3.4", "must be " + rule));
+      }
+      double[] v = w.values();
+      for (int i = 0; i < v.length; i++) {
+        if (!(v[i] > 0)) {
+          throw new TypeConversionException(
+              "must be " + rule + ", got " + quote(text) + " (element " + (i + 1) + " is not > 0)");
+        }
+      }
+      return w;
+    }
+  }
+
   /**
    * A list of weights. Not a bare {@code double[]}: picocli would take an array option for one that
    * repeats, and convert each element on its own.

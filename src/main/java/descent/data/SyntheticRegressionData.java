@@ -31,8 +31,25 @@ public final class SyntheticRegressionData extends RegressionData {
       int batchSize,
       boolean shuffle,
       long seed) {
+    this(trueW, trueB, noise, numTrain, numVal, null, batchSize, shuffle, seed);
+  }
+
+  /**
+   * Data whose feature j is drawn from N(0, featureScale[j]²) instead of N(0, 1), so features can
+   * differ in size (an elongated loss valley); {@code null} means every scale is 1, the chapter's.
+   */
+  public SyntheticRegressionData(
+      double[] trueW,
+      double trueB,
+      double noise,
+      int numTrain,
+      int numVal,
+      double[] featureScale,
+      int batchSize,
+      boolean shuffle,
+      long seed) {
     this(
-        generate(trueW, trueB, noise, numTrain, numVal, seed),
+        generate(trueW, trueB, noise, numTrain, numVal, featureScale, seed),
         trueW,
         trueB,
         noise,
@@ -57,9 +74,26 @@ public final class SyntheticRegressionData extends RegressionData {
   }
 
   private static double[][] generate(
-      double[] w, double b, double noise, int numTrain, int numVal, long seed) {
+      double[] w,
+      double b,
+      double noise,
+      int numTrain,
+      int numVal,
+      double[] featureScale,
+      long seed) {
     if (w.length < 1) {
       throw new IllegalArgumentException("true w needs at least one feature");
+    }
+    if (featureScale != null && featureScale.length != w.length) {
+      throw new IllegalArgumentException(
+          featureScale.length + " feature scales for " + w.length + " features");
+    }
+    if (featureScale != null) {
+      for (double s : featureScale) {
+        if (!(s > 0) || Double.isInfinite(s)) {
+          throw new IllegalArgumentException("feature scales must be finite numbers > 0, got " + s);
+        }
+      }
     }
     if (!(noise >= 0) || Double.isInfinite(noise)) {
       throw new IllegalArgumentException("noise must be a finite number ≥ 0, got " + noise);
@@ -73,7 +107,11 @@ public final class SyntheticRegressionData extends RegressionData {
     Random random = Seeds.stream(seed, DATA_STREAM);
     double[] x = new double[n * d];
     for (int i = 0; i < x.length; i++) {
-      x[i] = random.nextGaussian();
+      // a scale of 1 leaves the chapter's numbers bit for bit
+      x[i] =
+          featureScale == null
+              ? random.nextGaussian()
+              : random.nextGaussian() * featureScale[i % d];
     }
     double[] y = new double[n];
     for (int i = 0; i < n; i++) {

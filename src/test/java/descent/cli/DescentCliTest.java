@@ -155,6 +155,7 @@ class DescentCliTest {
         double noise,
         int numTrain,
         int numVal,
+        double[] featureScale,
         int batchSize,
         boolean shuffle,
         long seed) {

@@ -1,9 +1,11 @@
 package descent.app.session;
 
 import descent.app.settings.SettingsModel;
+import descent.data.DataFileException;
 import descent.data.RegressionData;
-import descent.data.SyntheticRegressionData;
 import descent.model.LinearRegressionScratch;
+import descent.run.DataSource;
+import descent.run.RunConfig;
 import descent.train.FeatureScales;
 import descent.train.LeastSquares;
 import descent.train.RunPicture;
@@ -12,6 +14,7 @@ import descent.train.StabilityBound;
 import descent.train.StepRecorder;
 import descent.train.StepSnapshot;
 import descent.train.TrainingRun;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
@@ -19,56 +22,32 @@ import java.util.function.BooleanSupplier;
  * Everything needed to build a run, copied from the settings on the FX thread, so that {@link
  * #build} may then run on any thread without reading a JavaFX property.
  */
-record RunRecipe(
-    double[] trueW,
-    double trueB,
-    double noise,
-    int numTrain,
-    int numVal,
-    int batchSize,
-    double learningRate,
-    double sigma,
-    int epochs,
-    long seed) {
+record RunRecipe(RunConfig config) {
 
   /**
    * Data up to this many numbers (rows × (features + 1)) build within about 10 ms, on the FX
-   * thread; the largest data take up to half a second and build on the training thread instead.
+   * thread; the largest data take up to half a second and build on the training thread instead. A
+   * CSV file is always read on the training thread.
    */
   static final long SMALL_DATA_CELLS = 50_000;
 
-  RunRecipe {
-    trueW = trueW.clone();
-  }
-
-  @Override
-  public double[] trueW() {
-    return trueW.clone();
-  }
-
   /** Reads the settings; call it on the FX thread. */
   static RunRecipe of(SettingsModel s) {
-    return new RunRecipe(
-        s.trueW.value(),
-        s.trueB.value(),
-        s.noise.value(),
-        s.numTrain.intValue(),
-        s.numVal.intValue(),
-        s.batchSize.intValue(),
-        s.learningRate.value(),
-        s.sigma.value(),
-        s.epochs.intValue(),
-        (long) s.seed.value());
+    return new RunRecipe(s.config());
   }
 
   /** Whether the data are small enough to build without the user noticing a pause. */
   boolean isSmall() {
-    return (long) (numTrain + numVal) * (trueW.length + 1) <= SMALL_DATA_CELLS;
+    return config.data() instanceof DataSource.Synthetic s
+        && (long) (s.numTrain() + s.numVal()) * (s.trueW().length + 1) <= SMALL_DATA_CELLS;
   }
 
-  /** How many training rows, for the status line while a large run builds. */
+  /** How many training rows, or which file, for the status line while a large run builds. */
   String describeSize() {
-    return String.format(Locale.ROOT, "%,d + %,d rows", numTrain, numVal);
+    if (config.data() instanceof DataSource.Synthetic s) {
+      return String.format(Locale.ROOT, "%,d + %,d rows", s.numTrain(), s.numVal());
+    }
+    return ((DataSource.CsvFile) config.data()).file().getFileName().toString();
   }
 
   /**
@@ -84,11 +63,15 @@ record RunRecipe(
    * the step-through views while {@code watching} says one shows.
    */
   PreparedRun build(EventInbox inbox, BooleanSupplier watching) {
-    RegressionData data =
-        new SyntheticRegressionData(trueW, trueB, noise, numTrain, numVal, batchSize, true, seed);
+    RegressionData data;
+    try {
+      data = config.loadData();
+    } catch (DataFileException e) {
+      throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
+    }
     // the same RunSpec as the command line's, so a seed gives the same run in both
-    RunSpec spec = new RunSpec(learningRate, sigma, epochs, 0, seed);
-    LinearRegressionScratch model = spec.newModel(trueW.length);
+    RunSpec spec = config.spec();
+    LinearRegressionScratch model = spec.newModel(data.numFeatures());
     TrainingRun run = spec.newTrainer().prepare(model, data, inbox);
     LeastSquares.Fit ols =
         LeastSquares.fit(data.trainFeatures(), data.trainTargets(), data.numFeatures());
@@ -99,8 +82,8 @@ record RunRecipe(
         recorder,
         RunPicture.of(data, ols),
         recorder.capture(run),
-        trueW,
-        trueB,
+        data.truth().map(t -> t.w()).orElse(null),
+        data.truth().map(t -> t.b()).orElse(Double.NaN),
         ols,
         StabilityBound.of(data),
         FeatureScales.of(data),
@@ -120,8 +103,8 @@ record RunRecipe(
       StepRecorder recorder,
       RunPicture picture,
       StepSnapshot ready,
-      double[] trueW,
-      double trueB,
+      double[] trueW, // null without a truth (CSV data)
+      double trueB, // NaN without a truth
       LeastSquares.Fit ols,
       StabilityBound bound,
       FeatureScales scales,

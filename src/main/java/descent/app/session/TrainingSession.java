@@ -65,6 +65,7 @@ public final class TrainingSession {
   private final RunBuilder builder;
   private TrainingRun run;
   private StepRecorder recorder;
+  private boolean applying; // load() is setting values: one reset at its end
   private volatile boolean watching; // read by the training thread's recorders
   private final ReadOnlyObjectWrapper<StepSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<RunPicture> picture = new ReadOnlyObjectWrapper<>();
@@ -94,6 +95,11 @@ public final class TrainingSession {
         s.observableValue().addListener(reset);
       }
     }
+    settings.shuffle.addListener((obs, old, now) -> reset(now ? "shuffling on" : "shuffling off"));
+    settings.standardize.addListener(
+        (obs, old, now) -> reset(now ? "standardised features" : "features as generated"));
+    settings.csvData.addListener(
+        (obs, old, now) -> reset(now == null ? "synthetic data" : "data from a file"));
     builder.request(RunRecipe.of(settings), null, true);
   }
 
@@ -147,6 +153,22 @@ public final class TrainingSession {
   /** R: a fresh run from the current settings. */
   public void reset() {
     reset("Reset");
+  }
+
+  /**
+   * Shows {@code config} in the settings and starts one fresh run from it (not one per changed
+   * setting), e.g. for a preset or a run file.
+   *
+   * @param why what the status bar says, e.g. "Preset lr-edge"
+   */
+  public void load(descent.run.RunConfig config, String why) {
+    applying = true;
+    try {
+      settings.apply(config);
+    } finally {
+      applying = false;
+    }
+    reset(why);
   }
 
   /** Stops training for good, e.g. when the window closes. */
@@ -216,6 +238,9 @@ public final class TrainingSession {
    * thread makes the change, between minibatches, since it may be stepping the run right now.
    */
   private void onEpochs(int epochs) {
+    if (applying) {
+      return; // load() starts a fresh run with them
+    }
     if (status.state.get() == State.DIVERGED) {
       reset("epochs changed after divergence");
       return;
@@ -237,6 +262,9 @@ public final class TrainingSession {
   }
 
   private void onLearningRate(Number lr) {
+    if (applying) {
+      return;
+    }
     if (status.state.get() == State.DIVERGED) {
       reset("learning rate changed after divergence");
     } else {
@@ -245,6 +273,9 @@ public final class TrainingSession {
   }
 
   private void reset(String why) {
+    if (applying) {
+      return; // load() starts one run once every setting holds its value
+    }
     builder.request(RunRecipe.of(settings), why, false);
   }
 

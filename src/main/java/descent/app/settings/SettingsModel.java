@@ -1,7 +1,14 @@
 package descent.app.settings;
 
+import descent.run.DataSource;
+import descent.run.RunConfig;
 import java.util.List;
 import java.util.Random;
+import java.util.StringJoiner;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * Every setting the app exposes, with the chapter's defaults, ranges and tooltips. Views bind to
@@ -79,6 +86,16 @@ public final class SettingsModel {
           new double[] {2, -3.4},
           MAX_FEATURES,
           1000);
+  public final VectorSetting featureScale =
+      new VectorSetting(
+          "feature scale",
+          "The standard deviation of each feature x_j (the chapter's is 1). One number scales every"
+              + " feature; otherwise entry j scales feature j, and a feature without an entry keeps"
+              + " 1.",
+          new double[] {1},
+          MAX_FEATURES,
+          1e4,
+          true);
   public final NumberSetting trueB =
       new NumberSetting("true b", "The bias that generates the data.", 4.2, -1000, 1000, false);
   public final NumberSetting seed =
@@ -89,6 +106,28 @@ public final class SettingsModel {
           0,
           MAX_SEED,
           true);
+
+  public final NumberSetting clip =
+      new NumberSetting(
+          "clip norm",
+          "Before each update, a gradient longer than this is scaled down to this length;"
+              + " 0 turns clipping off.",
+          0,
+          0,
+          1e6,
+          false);
+
+  /** Whether the training rows are reshuffled every epoch (d2l's default) or read in order. */
+  public final BooleanProperty shuffle = new SimpleBooleanProperty(true);
+
+  /** Whether every feature is replaced by its z-score over the training rows. */
+  public final BooleanProperty standardize = new SimpleBooleanProperty(false);
+
+  /**
+   * The CSV file the rows come from, or null for the synthetic data that noise, the row counts,
+   * true w and true b describe.
+   */
+  public final ObjectProperty<DataSource.CsvFile> csvData = new SimpleObjectProperty<>();
 
   /** Steps per second; {@code Double.POSITIVE_INFINITY} means as fast as possible. */
   public final SpeedSetting speed = new SpeedSetting();
@@ -109,7 +148,87 @@ public final class SettingsModel {
   /** Every setting with a text field, in display order. */
   public List<Setting> all() {
     return List.of(
-        learningRate, sigma, batchSize, epochs, noise, numTrain, numVal, trueW, trueB, seed);
+        learningRate,
+        sigma,
+        batchSize,
+        epochs,
+        clip,
+        noise,
+        numTrain,
+        numVal,
+        trueW,
+        featureScale,
+        trueB,
+        seed);
+  }
+
+  /** The feature scales for {@code d} features, read as {@link #featureScale}'s tooltip says. */
+  public double[] featureScales(int d) {
+    double[] given = featureScale.value();
+    double[] scales = new double[d];
+    for (int j = 0; j < d; j++) {
+      scales[j] = given.length == 1 ? given[0] : j < given.length ? given[j] : 1;
+    }
+    return scales;
+  }
+
+  /** The run these settings describe. Call it on the FX thread. */
+  public RunConfig config() {
+    DataSource data =
+        csvData.get() != null
+            ? csvData.get()
+            : new DataSource.Synthetic(
+                trueW.value(),
+                trueB.value(),
+                noise.value(),
+                numTrain.intValue(),
+                numVal.intValue(),
+                featureScales(trueW.value().length));
+    return new RunConfig(
+        data,
+        learningRate.value(),
+        sigma.value(),
+        batchSize.intValue(),
+        epochs.intValue(),
+        clip.value(),
+        shuffle.get(),
+        standardize.get(),
+        (long) seed.value());
+  }
+
+  /**
+   * Shows {@code c}'s values in every setting. Values out of a setting's range are clamped into it;
+   * callers check ranges first (run files and presets are in range).
+   */
+  public void apply(RunConfig c) {
+    if (c.data() instanceof DataSource.Synthetic s) {
+      csvData.set(null);
+      numTrain.set(s.numTrain()); // first: it bounds the batch size
+      numVal.set(s.numVal());
+      noise.set(s.noise());
+      trueB.set(s.trueB());
+      trueW.submit(list(s.trueW()));
+      featureScale.submit(list(s.featureScale()));
+    } else {
+      csvData.set((DataSource.CsvFile) c.data());
+    }
+    batchSize.set(c.batchSize());
+    learningRate.set(c.lr());
+    sigma.set(c.sigma());
+    epochs.set(c.epochs());
+    clip.set(c.clip());
+    shuffle.set(c.shuffle());
+    standardize.set(c.standardize());
+    seed.set(c.seed());
+  }
+
+  /** Exact: a run file restores the very values. */
+  private static String list(double[] values) {
+    StringJoiner j = new StringJoiner(", ");
+    for (double v : values) {
+      j.add(Double.toString(v));
+    }
+    return j.toString();
   }
 
   /** Draws a fresh seed. */

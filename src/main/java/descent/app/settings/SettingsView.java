@@ -6,6 +6,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -55,14 +56,24 @@ public final class SettingsView extends VBox {
     }
     r = sliderRow(training, r, model.sigma, SliderScale.zeroThenLog10(1e-3, 10), false);
     r = sliderRow(training, r, model.batchSize, SliderScale.powersOfTwo(model.batchSize), false);
-    sliderRow(training, r, model.epochs, SliderScale.linearIntegers(1, 100), false);
+    r = sliderRow(training, r, model.epochs, SliderScale.linearIntegers(1, 100), false);
+    CheckBox shuffle = new CheckBox("reshuffle");
+    shuffle.setId("shuffle-check");
+    shuffle.setFocusTraversable(false);
+    shuffle.selectedProperty().bindBidirectional(model.shuffle);
+    shuffle.setTooltip(
+        tip(
+            "On (d2l's choice), each epoch reads the training rows in a fresh random order. Off,"
+                + " every epoch reads them in the same order, first row to last."));
+    fieldRow(training, r, model.clip, shuffle);
     getChildren().add(training);
     getChildren()
         .add(
             new ErrorSlot(
                 "training-errors",
                 "Enter applies a typed value; Esc restores it.",
-                List.of(model.learningRate, model.sigma, model.batchSize, model.epochs)));
+                List.of(
+                    model.learningRate, model.sigma, model.batchSize, model.epochs, model.clip)));
 
     getChildren().add(heading("Data"));
     GridPane data = grid();
@@ -71,6 +82,8 @@ public final class SettingsView extends VBox {
     r = fieldRow(data, r, model.numTrain, null);
     r = fieldRow(data, r, model.numVal, null);
     r = fieldRow(data, r, model.trueW, null);
+    CheckBox standardize = new CheckBox("z-scores");
+    r = fieldRow(data, r, model.featureScale, standardize);
     r = fieldRow(data, r, model.trueB, null);
     Button newSeed = new Button("new seed");
     newSeed.setId("new-seed");
@@ -80,6 +93,14 @@ public final class SettingsView extends VBox {
     SecureRandom random = new SecureRandom();
     newSeed.setOnAction(e -> model.newSeed(random));
     fieldRow(data, r, model.seed, newSeed);
+    standardize.setId("standardize-check");
+    standardize.setFocusTraversable(false);
+    standardize.selectedProperty().bindBidirectional(model.standardize);
+    standardize.setTooltip(
+        tip(
+            "Replaces each feature x_j by (x_j − mean) / sd, with the mean and standard deviation"
+                + " of the training rows: every feature gets size 1, so one learning rate suits"
+                + " them all. The model then learns w and b in these units."));
     getChildren().add(data);
     getChildren()
         .add(
@@ -91,6 +112,7 @@ public final class SettingsView extends VBox {
                     model.numTrain,
                     model.numVal,
                     model.trueW,
+                    model.featureScale,
                     model.trueB,
                     model.seed)));
     // mark refused fields as soon as they are refused, not only after the next keystroke
@@ -161,7 +183,7 @@ public final class SettingsView extends VBox {
     return row + 1;
   }
 
-  private int fieldRow(GridPane grid, int row, Setting s, Button extra) {
+  private int fieldRow(GridPane grid, int row, Setting s, Node extra) {
     Label label = new Label(s.label());
     label.setMinWidth(Region.USE_PREF_SIZE);
     TextField field = field(s);
@@ -171,7 +193,11 @@ public final class SettingsView extends VBox {
       grid.add(field, 1, row, 2, 1);
     } else {
       HBox box = new HBox(6, field, extra);
+      box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
       HBox.setHgrow(field, Priority.ALWAYS);
+      if (extra instanceof Region region) {
+        region.setMinWidth(Region.USE_PREF_SIZE);
+      }
       grid.add(box, 1, row, 2, 1);
     }
     return row + 1;

@@ -9,12 +9,28 @@ public final class VectorSetting extends Setting {
   private final ReadOnlyObjectWrapper<double[]> value;
   private final int maxLength;
   private final double bound;
+  private final boolean positive;
 
+  /** Numbers from −bound to bound. */
   public VectorSetting(
       String label, String tooltip, double[] initial, int maxLength, double bound) {
+    this(label, tooltip, initial, maxLength, bound, false);
+  }
+
+  /**
+   * @param positive whether the numbers must be &gt; 0 (up to bound) instead of from −bound
+   */
+  public VectorSetting(
+      String label,
+      String tooltip,
+      double[] initial,
+      int maxLength,
+      double bound,
+      boolean positive) {
     super(label, tooltip);
     this.maxLength = maxLength;
     this.bound = bound;
+    this.positive = positive;
     this.value = new ReadOnlyObjectWrapper<>(this, "value", initial.clone());
     textProperty().set(format());
   }
@@ -49,6 +65,9 @@ public final class VectorSetting extends Setting {
         v[i] = Double.parseDouble(p);
       } catch (NumberFormatException e) {
         return "entry " + (i + 1) + ", “" + Readable.echo(p) + "”, is not a number";
+      }
+      if (positive && !(v[i] > 0 && v[i] <= bound)) {
+        return "entry " + (i + 1) + " must be > 0 and at most " + show(bound);
       }
       if (!Double.isFinite(v[i]) || Math.abs(v[i]) > bound) {
         return "entry " + (i + 1) + " must be between " + show(-bound) + " and " + show(bound);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import descent.app.session.RunRecipe.PreparedRun;
+import descent.run.DataSource;
+import descent.run.RunConfig;
 import descent.train.TrainingEvent.BatchDone;
 import descent.train.TrainingEvent.EpochDone;
 import descent.train.TrainingEvent.RunFinished;
@@ -19,7 +21,17 @@ import org.junit.jupiter.api.Test;
 class EventInboxTest {
   /** 3 epochs of 4,000 minibatches of one example: 12,000 steps. */
   private static final RunRecipe BATCH_OF_ONE =
-      new RunRecipe(new double[] {2, -3.4}, 4.2, 0.01, 4000, 100, 1, 0.03, 0.01, 3, 42);
+      new RunRecipe(
+          new RunConfig(
+              new DataSource.Synthetic(new double[] {2, -3.4}, 4.2, 0.01, 4000, 100),
+              0.03,
+              0.01,
+              1,
+              3,
+              0,
+              true,
+              false,
+              42));
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

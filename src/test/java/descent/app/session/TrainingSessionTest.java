@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import descent.app.session.TrainingSession.State;
 import descent.app.settings.SettingsModel;
 import descent.app.settings.SpeedSetting;
+import descent.run.DataSource;
+import descent.run.RunConfig;
 import descent.train.StabilityBound;
 import descent.train.TrainingEvent;
 import descent.train.TrainingEvent.BatchDone;
 import descent.train.TrainingEvent.EpochDone;
 import descent.train.TrainingEvent.RunFinished;
+import descent.train.TrainingListener;
 import descent.train.TrainingRun;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,6 +90,45 @@ class TrainingSessionTest {
       assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
       Thread.onSpinWait();
     }
+  }
+
+  @Test
+  void aLoadedConfigTrainsExactlyTheRunItDescribesAndStartsOneRun(FxRobot robot) throws Exception {
+    open(robot, EventInbox.DEFAULT_CAPACITY);
+    RunConfig config =
+        new RunConfig(
+            new DataSource.Synthetic(new double[] {1.5, -2, 0.5}, -1, 0.2, 40, 20),
+            0.3,
+            0.5,
+            8,
+            2,
+            0.25, // bites: the first gradients are much longer
+            false,
+            false,
+            7);
+    TrainingRun[] before = new TrainingRun[1];
+    robot.interact(() -> before[0] = session.run());
+    robot.interact(() -> session.load(config, "Loaded"));
+    waitIdle();
+    assertThat(session.messageProperty().get()).startsWith("Loaded");
+    RunConfig shown = WaitForAsyncUtils.asyncFx(settings::config).get();
+    assertThat(shown).isEqualTo(config);
+    TrainingRun run = session.run();
+    assertThat(run).isNotSameAs(before[0]);
+    assertThat(run.gradientClipVal()).isEqualTo(0.25);
+    assertThat(run.data().shuffle()).isFalse();
+
+    robot.interact(session::stepEpoch);
+    waitIdle();
+    TrainingRun reference =
+        config
+            .spec()
+            .newTrainer()
+            .prepare(config.spec().newModel(3), config.loadData(), TrainingListener.NONE);
+    reference.stepEpoch();
+    assertThat(run.model().w().toArray()).containsExactly(reference.model().w().toArray());
+    assertThat(run.model().b().item()).isEqualTo(reference.model().b().item());
+    assertThat(reference.lastGradientNorm()).isNotZero();
   }
 
   @Test
