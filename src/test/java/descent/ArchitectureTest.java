@@ -92,6 +92,30 @@ class ArchitectureTest {
                   + " and must work the same under both");
 
   @ArchTest
+  static final ArchRule runConfigsDoNotKnowFrontEnds =
+      noClasses()
+          .that()
+          .resideInAPackage("descent.run..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("descent.app..", "descent.cli..")
+          .because(
+              "a RunConfig (ADR 0028) is what both front ends load, save and compare, so it sits"
+                  + " below them and works the same under both");
+
+  @ArchTest
+  static final ArchRule trainingAndDataDoNotKnowRunConfigs =
+      noClasses()
+          .that()
+          .resideInAnyPackage("descent.train..", "descent.data..", "descent.model..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("descent.run..")
+          .because(
+              "a RunConfig is built from data sets and trainer settings; they must not need it, so"
+                  + " a trainer can run from any description of a run");
+
+  @ArchTest
   static final ArchRule modelsDoNotKnowDataSets =
       noClasses()
           .that()
