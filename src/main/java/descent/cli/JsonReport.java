@@ -32,7 +32,7 @@ final class JsonReport {
    * @param file the data file, or null for synthetic data
    * @param advice what to change after a divergence, as on stderr; null when the run finished
    * @param olsGap how far the learned predictions ended from least squares' (see {@link
-   *     LeastSquaresGap}), or null when there is nothing to compare
+   *     descent.train.LeastSquaresGap}), or null when there is nothing to compare
    * @param notes what the text output prints after {@code note: }, e.g. that the gap is far
    */
   static String of(

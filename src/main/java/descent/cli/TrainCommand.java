@@ -8,6 +8,7 @@ import descent.data.SyntheticRegressionData;
 import descent.run.DataSource;
 import descent.run.RunConfig;
 import descent.train.DivergenceAdvice;
+import descent.train.LeastSquaresGap;
 import descent.train.RunSpec;
 import descent.train.RunSummary;
 import descent.train.Trainer;
@@ -276,7 +277,8 @@ class TrainCommand implements Callable<Integer> {
     String advice = summary.diverged() ? advice(summary.divergence(), regressionData, file) : null;
     Optional<LeastSquaresGap> gap = LeastSquaresGap.measure(summary, regressionData);
     List<String> notes =
-        gap.map(g -> g.notes(regressionData, lr, epochs, Values.MAX_EPOCHS)).orElse(List.of());
+        gap.map(g -> LeastSquaresNotes.of(g, regressionData, lr, epochs, Values.MAX_EPOCHS))
+            .orElse(List.of());
 
     if (json) {
       out.println(

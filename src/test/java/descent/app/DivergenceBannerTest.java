@@ -47,6 +47,7 @@ class DivergenceBannerTest {
                         n ->
                             n.getStyleClass().contains("notification-bar")
                                 || n.getStyleClass().contains("parameter-grid")
+                                || n.getStyleClass().contains("fit-table")
                                 // a teaching view's content follows the run by design
                                 || n.getStyleClass().contains("teaching-view"))))
         .get();

@@ -76,7 +76,9 @@ class WindowLayoutTest {
    * notification bar.
    */
   static boolean scrollsOrHidden(Node n) {
-    if (n.getStyleClass().contains("parameter-grid") || LayoutProbe.scrollsByDesign(n)) {
+    if (n.getStyleClass().contains("parameter-grid")
+        || n.getStyleClass().contains("fit-table") // scrolls with the parameters
+        || LayoutProbe.scrollsByDesign(n)) {
       return true;
     }
     if (n.getStyleClass().contains("notification-bar")) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run that ends far from least squares says so, and what to try. "Far" is {@link
- * LeastSquaresGap}: the learned and least-squares predictions on the training rows differ by more
- * than a quarter of the target's standard deviation (root mean square).
+ * descent.train.LeastSquaresGap}: the learned and least-squares predictions on the training rows
+ * differ by more than a quarter of the target's standard deviation (root mean square).
  */
 class FarFromLeastSquaresTest {
   @TempDir Path dir;

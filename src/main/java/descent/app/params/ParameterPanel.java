@@ -25,13 +25,16 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 /**
  * The parameter panel: for each of w₁ … w_d and b, the true value, the learned value, the error
  * true − learned, and the least-squares optimum. The error carries an icon and a colour saying how
  * close the learned value is to what these rows allow ({@link ParametersModel#closeness}), so the
  * cue does not rest on colour alone. The table scrolls under a fixed header when it is taller than
- * the room it is given. Binds to {@link ParametersModel}.
+ * the room it is given. Below it, scrolling with it, {@link FitTable}: R² and RMSE on the training
+ * and validation rows for the learned model and least squares; under both, always in view, what to
+ * try when a run on a file's data stopped far from least squares. Binds to {@link ParametersModel}.
  */
 public final class ParameterPanel extends VBox {
   private static final String[] HEADERS = {
@@ -52,8 +55,10 @@ public final class ParameterPanel extends VBox {
 
   private final ParametersModel model;
   private final GridPane grid = new GridPane();
-  private final ScrollPane scroll = new ScrollPane(grid);
+  private final VBox content = new VBox(4, grid);
+  private final ScrollPane scroll = new ScrollPane(content);
   private final Label note = new Label();
+  private final Label fitNote = new Label();
 
   public ParameterPanel(ParametersModel model) {
     this.model = model;
@@ -86,7 +91,20 @@ public final class ParameterPanel extends VBox {
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox titleRow = new HBox(12, title, gap, legend());
     titleRow.setAlignment(Pos.BASELINE_LEFT);
-    getChildren().addAll(titleRow, scroll, note);
+    fitNote.setId("fit-note");
+    fitNote.getStyleClass().addAll("note", "fit-note");
+    fitNote.setWrapText(true);
+    fitNote.setMinHeight(Region.USE_PREF_SIZE);
+    fitNote.textProperty().bind(model.fitNoteProperty());
+    fitNote.visibleProperty().bind(model.fitNoteProperty().isNotNull());
+    fitNote.managedProperty().bind(fitNote.visibleProperty());
+    FontIcon hint = FontIcon.of(MaterialDesignL.LIGHTBULB_ON_OUTLINE);
+    hint.getStyleClass().add("fit-note-icon");
+    fitNote.setGraphic(hint);
+    // the scores scroll with the rows when room is short, under the same header; the note, what
+    // to do next, stays in view
+    content.getChildren().add(new FitTable(model));
+    getChildren().addAll(titleRow, scroll, note, fitNote);
     model.rows().addListener((ListChangeListener<Row>) c -> rebuild());
     rebuild();
   }
@@ -155,9 +173,9 @@ public final class ParameterPanel extends VBox {
         Bindings.createDoubleBinding(
             () ->
                 scroll.getVvalue()
-                    * Math.max(0, grid.getHeight() - scroll.getViewportBounds().getHeight()),
+                    * Math.max(0, content.getHeight() - scroll.getViewportBounds().getHeight()),
             scroll.vvalueProperty(),
-            grid.heightProperty(),
+            content.heightProperty(),
             scroll.viewportBoundsProperty());
     List<Node> header = new ArrayList<>(List.of(background));
     for (int c = 0; c < HEADERS.length; c++) {

@@ -1,9 +1,13 @@
 package descent.app.params;
 
+import descent.train.FitQuality;
+import descent.train.FitQuality.Scores;
 import descent.train.LeastSquares;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -12,7 +16,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The parameter panel's state: one row per w_i and one for b, each with the true value, the learned
- * value, the error true − learned, and the least-squares optimum.
+ * value, the error true − learned, and the least-squares optimum; the R² and RMSE of the learned
+ * model and of least squares on the training and validation rows; and, when a run on a file's data
+ * stops far from least squares, a note saying what to try. Lives on the FX thread: the scores are
+ * computed from the copied w and b each frame brings, in O(d²) ({@link FitQuality}).
  */
 public final class ParametersModel {
   /**
@@ -95,6 +102,19 @@ public final class ParametersModel {
 
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper leastSquaresNote = new ReadOnlyStringWrapper(this, "note");
+  private final ReadOnlyObjectWrapper<Scores> learnedTrain = scores("learnedTrain");
+  private final ReadOnlyObjectWrapper<Scores> learnedValidation = scores("learnedValidation");
+  private final ReadOnlyObjectWrapper<Scores> bestTrain = scores("bestTrain");
+  private final ReadOnlyObjectWrapper<Scores> bestValidation = scores("bestValidation");
+  private final ReadOnlyStringWrapper fitNote = new ReadOnlyStringWrapper(this, "fitNote");
+  private FitQuality quality; // null: no scores
+  private boolean fromFile;
+  private double[] lastW;
+  private double lastB;
+
+  private ReadOnlyObjectWrapper<Scores> scores(String name) {
+    return new ReadOnlyObjectWrapper<>(this, name, Scores.NONE);
+  }
 
   /**
    * The rule behind the error column's colours and icons. The reachable error is r = |true − OLS|,
@@ -129,8 +149,57 @@ public final class ParametersModel {
     return leastSquaresNote.getReadOnlyProperty();
   }
 
-  /** Starts a new run's rows: w1 … wd, then b. */
+  /** The learned model's R² and RMSE on the training rows (NaN until known). */
+  public ReadOnlyObjectProperty<Scores> learnedTrainProperty() {
+    return learnedTrain.getReadOnlyProperty();
+  }
+
+  /** The learned model's R² and RMSE on the validation rows. */
+  public ReadOnlyObjectProperty<Scores> learnedValidationProperty() {
+    return learnedValidation.getReadOnlyProperty();
+  }
+
+  /** Least squares' R² and RMSE on the training rows: the best a linear model can do there. */
+  public ReadOnlyObjectProperty<Scores> bestTrainProperty() {
+    return bestTrain.getReadOnlyProperty();
+  }
+
+  /** Least squares' R² and RMSE on the validation rows. */
+  public ReadOnlyObjectProperty<Scores> bestValidationProperty() {
+    return bestValidation.getReadOnlyProperty();
+  }
+
+  /**
+   * What to try because a run on a file's data stopped far from least squares, or null ({@link
+   * FitAdvice}).
+   */
+  public ReadOnlyStringProperty fitNoteProperty() {
+    return fitNote.getReadOnlyProperty();
+  }
+
+  /** Starts a new run's rows: w1 … wd, then b, without scores. */
   public void reset(double[] trueW, double trueB, LeastSquares.Fit ols, double[] w, double b) {
+    reset(trueW, trueB, ols, w, b, null);
+  }
+
+  /**
+   * Starts a new run's rows and scores them with {@code quality} (null: no scores). Data without a
+   * truth ({@code trueW} null) come from a file: only those runs get a {@linkplain #fitNoteProperty
+   * note} when they stop far from least squares.
+   */
+  public void reset(
+      double[] trueW,
+      double trueB,
+      LeastSquares.Fit ols,
+      double[] w,
+      double b,
+      FitQuality quality) {
+    this.quality = quality;
+    this.fromFile = trueW == null;
+    fitNote.set(null);
+    bestTrain.set(quality == null ? Scores.NONE : quality.leastSquaresTraining());
+    bestValidation.set(quality == null ? Scores.NONE : quality.leastSquaresValidation());
+    score(w, b);
     List<Row> fresh = new ArrayList<>();
     double[] olsW = ols.available() ? ols.w() : null;
     for (int i = 0; i < w.length; i++) {
@@ -148,14 +217,41 @@ public final class ParametersModel {
     leastSquaresNote.set(ols.available() ? null : ols.unavailableReason());
   }
 
-  /** Shows the latest learned values. */
+  /** Shows the latest learned values and their scores. */
   public void update(double[] w, double b) {
+    score(w, b);
     for (int i = 0; i < w.length && i < rows.size() - 1; i++) {
       rows.get(i).learned.set(w[i]);
     }
     if (!rows.isEmpty()) {
       rows.get(rows.size() - 1).learned.set(b);
     }
+  }
+
+  /**
+   * The run stopped: when it ran on a file's data and ended far from least squares, says so and
+   * what to try; {@code context} null (the run goes on, or made no step) clears the note.
+   */
+  public void stopped(FitAdvice.Context context) {
+    if (context == null || !fromFile || quality == null || lastW == null || context.steps() < 1) {
+      fitNote.set(null);
+      return;
+    }
+    fitNote.set(
+        FitAdvice.note(
+            quality.gap(lastW, lastB).orElse(null), learnedTrain.get(), bestTrain.get(), context));
+  }
+
+  private void score(double[] w, double b) {
+    lastW = w.clone();
+    lastB = b;
+    if (quality == null || w.length != quality.numFeatures()) {
+      learnedTrain.set(Scores.NONE);
+      learnedValidation.set(Scores.NONE);
+      return;
+    }
+    learnedTrain.set(quality.training(w, b));
+    learnedValidation.set(quality.validation(w, b));
   }
 
   private static String subscript(int n) {

@@ -7,6 +7,7 @@ import descent.model.LinearRegressionScratch;
 import descent.run.DataSource;
 import descent.run.RunConfig;
 import descent.train.FeatureScales;
+import descent.train.FitQuality;
 import descent.train.LeastSquares;
 import descent.train.RunPicture;
 import descent.train.RunSpec;
@@ -51,8 +52,9 @@ record RunRecipe(RunConfig config) {
   }
 
   /**
-   * Builds the data, the run (its events going to {@code inbox}), least squares, the stable bound
-   * and the features' scales (for divergence advice).
+   * Builds the data, the run (its events going to {@code inbox}), least squares, the stable bound,
+   * the features' scales (for divergence advice) and the moments that score a fit ({@link
+   * FitQuality}).
    */
   PreparedRun build(EventInbox inbox) {
     return build(inbox, () -> false);
@@ -90,7 +92,8 @@ record RunRecipe(RunConfig config) {
         model.w().toArray(),
         model.b().item(),
         run.maxEpochs(),
-        run.batchesPerEpoch());
+        run.batchesPerEpoch(),
+        FitQuality.of(data, ols));
   }
 
   /**
@@ -111,5 +114,6 @@ record RunRecipe(RunConfig config) {
       double[] initialW,
       double initialB,
       int maxEpochs,
-      int batchesPerEpoch) {}
+      int batchesPerEpoch,
+      FitQuality quality) {}
 }

@@ -1,5 +1,6 @@
 package descent.app.session;
 
+import descent.app.params.FitAdvice;
 import descent.app.params.ParametersModel;
 import descent.app.session.RunRecipe.PreparedRun;
 import descent.app.settings.Setting;
@@ -100,7 +101,27 @@ public final class TrainingSession {
         (obs, old, now) -> reset(now ? "standardised features" : "features as generated"));
     settings.csvData.addListener(
         (obs, old, now) -> reset(now == null ? "synthetic data" : "data from a file"));
+    status.state.addListener((obs, old, now) -> parameters.stopped(stopContext(now)));
     builder.request(RunRecipe.of(settings), null, true);
+  }
+
+  /** Where the run stands for the far-from-least-squares note, or null while it is not stopped. */
+  private FitAdvice.Context stopContext(State state) {
+    RunPicture p = picture.get();
+    StabilityBound bound = status.stabilityBound.get();
+    if ((state != State.FINISHED && state != State.PAUSED) || p == null || bound == null) {
+      return null;
+    }
+    return new FitAdvice.Context(
+        p.featureNames(),
+        p.targetName(),
+        status.steps.get(),
+        state == State.FINISHED,
+        settings.learningRate.value(),
+        settings.epochs.intValue(),
+        (int) settings.epochs.max(),
+        bound,
+        settings.standardize.get());
   }
 
   // ---------------------------------------------------------------- commands
@@ -295,7 +316,7 @@ public final class TrainingSession {
     if (run.maxEpochs() != settings.epochs.intValue()) {
       run.setMaxEpochs(settings.epochs.intValue());
     }
-    parameters.reset(p.trueW(), p.trueB(), p.ols(), p.initialW(), p.initialB());
+    parameters.reset(p.trueW(), p.trueB(), p.ols(), p.initialW(), p.initialB(), p.quality());
     recorder = p.recorder();
     picture.set(p.picture());
     snapshot.set(p.ready());
@@ -319,6 +340,8 @@ public final class TrainingSession {
     BatchDone last = status.apply(events, settings.learningRate.value());
     if (last != null) {
       parameters.update(last.w(), last.b());
+      // the frame that finishes the run sets the state before its last w and b arrive
+      parameters.stopped(stopContext(status.state.get()));
     }
     status.measure(System.nanoTime());
   }

@@ -7,6 +7,7 @@ import descent.app.params.ParametersModel;
 import descent.app.teach.TeachingFeed;
 import descent.app.teach.ViewSpec;
 import descent.data.RegressionData;
+import descent.train.FitQuality;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
@@ -76,7 +77,7 @@ final class SingleViews {
 
   /**
    * The parameter table: true values, least squares and the initial w and b, then the learned ones
-   * after the last finished minibatch, as the session updates it.
+   * after the last finished minibatch, as the session updates it, with their R² and RMSE.
    */
   static ParameterPanel parameterTable(SteppedRun run) {
     ParametersModel model = new ParametersModel();
@@ -86,7 +87,8 @@ final class SingleViews {
         truth == null ? Double.NaN : truth.b(),
         run.picture().optimum(),
         run.ready().w(),
-        run.ready().b());
+        run.ready().b(),
+        FitQuality.of(run.data(), run.picture().optimum()));
     model.update(run.shownW(), run.shownB());
     return new ParameterPanel(model);
   }
