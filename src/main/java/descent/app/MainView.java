@@ -47,6 +47,7 @@ public final class MainView extends BorderPane {
   private final TrainingSession session;
   private final TeachingViews teaching;
   private final MenuBar menuBar = new MenuBar();
+  private final ExportMenu export;
 
   public MainView(TrainingSession session) {
     this.session = session;
@@ -112,7 +113,8 @@ public final class MainView extends BorderPane {
       setCenter(center);
     }
     setBottom(new TransportBar(session));
-    fileMenu().getItems().add(ExportMenu.install(this, session, chart, parameters).menu());
+    export = ExportMenu.install(this, session, chart, parameters);
+    fileMenu().getItems().add(export.menu());
     // a click outside the fields hands the keyboard back to the shortcuts
     addEventFilter(
         javafx.scene.input.MouseEvent.MOUSE_PRESSED,
@@ -286,6 +288,11 @@ public final class MainView extends BorderPane {
     file.setId("file-menu");
     menuBar.getMenus().add(0, file);
     return file;
+  }
+
+  /** File ▸ Export and the views' right-click menus. */
+  public ExportMenu export() {
+    return export;
   }
 
   /** The teaching views beside the chart. */

@@ -24,7 +24,7 @@ import javafx.stage.Window;
  */
 public final class Exporter {
   private final RunHistory history;
-  private final SaveChooser chooser;
+  private SaveChooser chooser;
   private final Consumer<String> status;
   private final Supplier<Window> owner;
   private Path lastFolder;
@@ -172,6 +172,11 @@ public final class Exporter {
       lastFolder = parent;
     }
     return out;
+  }
+
+  /** Asks with {@code chooser} from now on (tests answer without a dialog). */
+  public void useChooser(SaveChooser chooser) {
+    this.chooser = chooser;
   }
 
   /** The folder the next dialog starts in: the one last saved to, or null before the first. */
