@@ -1,6 +1,9 @@
 package descent.app.export;
 
+import descent.app.teach.TeachingPane;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -15,8 +18,10 @@ import javafx.scene.transform.Transform;
 /**
  * Renders a node as it is on screen into a picture, at scale 1 or 2. At 2 the scene graph is drawn
  * again through a scale transform, so text, lines and curves get twice the pixels (not a blown-up
- * copy of the 1× picture). Parts the node leaves transparent get the first opaque background found
- * above it (the window's), so the PNG looks like the screen. Call on the FX thread.
+ * copy of the 1× picture); the teaching views that draw on a canvas redraw it with twice the pixels
+ * for the moment the picture is taken ({@link TeachingPane#setPixelScale}). Parts the node leaves
+ * transparent get the first opaque background found above it (the window's), so the PNG looks like
+ * the screen. Call on the FX thread.
  */
 public final class ViewShot {
   private ViewShot() {}
@@ -26,7 +31,19 @@ public final class ViewShot {
     SnapshotParameters params = new SnapshotParameters();
     params.setTransform(Transform.scale(scale, scale));
     params.setFill(backgroundOf(node));
-    return node.snapshot(params, null);
+    // the views that draw on a canvas redraw it with scale × the pixels while the picture is taken
+    List<TeachingPane> views = new ArrayList<>();
+    for (Node n : node.lookupAll(".teaching-view")) {
+      if (n instanceof TeachingPane view) {
+        views.add(view);
+      }
+    }
+    try {
+      views.forEach(v -> v.setPixelScale(scale));
+      return node.snapshot(params, null);
+    } finally {
+      views.forEach(v -> v.setPixelScale(1));
+    }
   }
 
   /** {@code node} rendered at {@code scale}, as an opaque RGB picture for a PNG file. */

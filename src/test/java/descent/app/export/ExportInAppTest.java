@@ -222,6 +222,39 @@ class ExportInAppTest {
     assertThat(pixelsNear(two, inChart, 2, TRAIN_BLUE)).isGreaterThan(200);
   }
 
+  @Test
+  void theCanvasViewsRedrawWithTwiceThePixelsForA2xPictureAndComeBack(FxRobot robot)
+      throws Exception {
+    trainOneEpoch(robot);
+    Node teaching = robot.lookup("#teaching-views").queryAs(Node.class);
+    for (String title : List.of("Data", "Landscape")) {
+      robot.interact(() -> view.teaching().show(title, false));
+      waitUntil(() -> view.teaching().shown(false).equals(title));
+      Node shown = fx(() -> findShown(teaching, title));
+      javafx.scene.canvas.Canvas canvas =
+          fx(
+              () ->
+                  shown.lookupAll("*").stream()
+                      .filter(javafx.scene.canvas.Canvas.class::isInstance)
+                      .map(javafx.scene.canvas.Canvas.class::cast)
+                      .findFirst()
+                      .orElseThrow());
+      double onScreen = fx(canvas::getWidth);
+      Bounds before = fx(() -> shown.sceneToLocal(canvas.localToScene(canvas.getLayoutBounds())));
+      assertThat(onScreen).as(title).isGreaterThan(100);
+      List<Double> widths = Collections.synchronizedList(new ArrayList<>());
+      robot.interact(
+          () -> canvas.widthProperty().addListener((o, was, now) -> widths.add(now.doubleValue())));
+      fx(() -> ViewShot.render(shown, 2));
+      // while the picture was taken the canvas held twice the pixels; then the screen's again
+      assertThat(widths).as(title).contains(2 * onScreen);
+      assertThat(fx(canvas::getWidth)).as(title).isEqualTo(onScreen);
+      assertThat(fx(() -> shown.sceneToLocal(canvas.localToScene(canvas.getLayoutBounds()))))
+          .as(title + " on screen where it was")
+          .isEqualTo(before);
+    }
+  }
+
   private static Node findShown(Node root, String title) {
     for (Node n : root.lookupAll(".teaching-view")) {
       if (n instanceof descent.app.teach.TeachingPane p && p.title().equals(title) && isShown(p)) {
