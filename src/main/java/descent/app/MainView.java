@@ -2,6 +2,7 @@ package descent.app;
 
 import descent.app.chart.LossChartView;
 import descent.app.chart.LossCharts;
+import descent.app.export.ExportMenu;
 import descent.app.params.ParameterPanel;
 import descent.app.session.TrainingSession;
 import descent.app.settings.Setting;
@@ -19,6 +20,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -45,6 +47,7 @@ public final class MainView extends BorderPane {
   private final TrainingSession session;
   private final TeachingViews teaching;
   private final MenuBar menuBar = new MenuBar();
+  private final ExportMenu export;
 
   public MainView(TrainingSession session) {
     this.session = session;
@@ -110,6 +113,8 @@ public final class MainView extends BorderPane {
       setCenter(center);
     }
     setBottom(new TransportBar(session));
+    export = ExportMenu.install(this, session, chart, parameters);
+    fileMenu().getItems().add(export.menu());
     // a click outside the fields hands the keyboard back to the shortcuts
     addEventFilter(
         javafx.scene.input.MouseEvent.MOUSE_PRESSED,
@@ -270,6 +275,24 @@ public final class MainView extends BorderPane {
   /** The window's menus. */
   public MenuBar menuBar() {
     return menuBar;
+  }
+
+  /** The File menu, made and put first in the menu bar when first asked for. */
+  public Menu fileMenu() {
+    for (Menu m : menuBar.getMenus()) {
+      if ("file-menu".equals(m.getId())) {
+        return m;
+      }
+    }
+    Menu file = new Menu("File");
+    file.setId("file-menu");
+    menuBar.getMenus().add(0, file);
+    return file;
+  }
+
+  /** File ▸ Export and the views' right-click menus. */
+  public ExportMenu export() {
+    return export;
   }
 
   /** The teaching views beside the chart. */

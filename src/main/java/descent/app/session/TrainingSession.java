@@ -198,6 +198,11 @@ public final class TrainingSession {
     service.shutdown();
   }
 
+  /** Shows {@code text} in the status line: what a command such as an export did. */
+  public void say(String text) {
+    status.say(text);
+  }
+
   /** Shows an unexpected error in the status bar. */
   public void report(Throwable error) {
     status.say("Unexpected error: " + error);

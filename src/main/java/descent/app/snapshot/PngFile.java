@@ -16,26 +16,45 @@ import javax.imageio.ImageIO;
  * picture goes to a hidden temporary file in the same directory, which is then renamed over the
  * target. A failure removes the temporary file.
  */
-final class PngFile {
+public final class PngFile {
   private PngFile() {}
 
+  /** What goes into a file: writes the whole content to {@code out}. */
+  @FunctionalInterface
+  public interface Body {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /** Writes {@code image} to {@code out} as a PNG, atomically where the file system allows. */
-  static void write(BufferedImage image, Path out) throws IOException {
+  public static void write(BufferedImage image, Path out) throws IOException {
+    ImageIO.setUseCache(false); // encode in memory, not through a cache file in the temp directory
+    writeAtomically(
+        out,
+        s -> {
+          if (!ImageIO.write(image, "png", s)) {
+            throw new IOException("no PNG encoder available");
+          }
+        });
+  }
+
+  /**
+   * Writes {@code body} to {@code out} so that the file is either the old one or the whole new one:
+   * a hidden temporary file in the same directory, then a rename. A failure removes the temporary
+   * file and leaves {@code out} as it was.
+   */
+  public static void writeAtomically(Path out, Body body) throws IOException {
     Path target = out.toAbsolutePath();
     Path dir = target.getParent();
     String name = target.getFileName().toString();
     Path temp =
         dir.resolve(
             "." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-    ImageIO.setUseCache(false); // encode in memory, not through a cache file in the temp directory
     try {
       // created like any new file (not 0600 as createTempFile would), so the PNG gets the usual
       // permissions once renamed
       try (OutputStream s =
           Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        if (!ImageIO.write(image, "png", s)) {
-          throw new IOException("no PNG encoder available");
-        }
+        body.writeTo(s);
       }
       try {
         Files.move(

@@ -16,6 +16,7 @@ public abstract class TeachingPane extends StackPane {
   private final TeachingFeed feed;
   private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
   private boolean stale = true;
+  private double pixelScale = 1;
 
   protected TeachingPane(TeachingFeed feed) {
     this.feed = feed;
@@ -51,6 +52,26 @@ public abstract class TeachingPane extends StackPane {
   /** Whether the view is on screen; a hidden view does no work. */
   public BooleanProperty showingProperty() {
     return showing;
+  }
+
+  /** Canvas pixels per layout unit: 1 on screen, 2 while an export renders the view at 2×. */
+  protected final double pixelScale() {
+    return pixelScale;
+  }
+
+  /**
+   * Redraws the view at once, if it shows, with canvases of {@code scale} pixels per layout unit
+   * ({@link CanvasPixels}), so that a picture rendered through a scale transform gets canvases as
+   * sharp as its text; 1 gives back the screen's. Nothing moves: sizes and layout stay the same.
+   */
+  public final void setPixelScale(double scale) {
+    if (scale == pixelScale) {
+      return;
+    }
+    pixelScale = scale;
+    stale = true;
+    requestLayout();
+    layout();
   }
 
   /** Marks the view stale, e.g. when one of its own options changed. */

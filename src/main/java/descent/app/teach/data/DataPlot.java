@@ -1,5 +1,6 @@
 package descent.app.teach.data;
 
+import descent.app.teach.CanvasPixels;
 import descent.app.teach.data.PlotContent.Highlight;
 import descent.app.teach.data.PlotContent.Kind;
 import descent.app.teach.data.PlotContent.PlotLine;
@@ -25,6 +26,7 @@ final class DataPlot extends Region {
   private PlotContent content;
   private double fontSize = 14;
   private boolean dirty;
+  private double pixelScale = 1;
   private PlotArea area;
   private int pointsDrawn;
   private long paints;
@@ -45,6 +47,15 @@ final class DataPlot extends Region {
     getChildren().add(canvas);
     setMinSize(0, 0);
     setPrefSize(400, 300);
+  }
+
+  /** Canvas pixels per layout unit (see {@link CanvasPixels}); redraws on the next layout pass. */
+  void setPixelScale(double scale) {
+    if (scale != pixelScale) {
+      pixelScale = scale;
+      dirty = true;
+      requestLayout();
+    }
   }
 
   /** Draws {@code c} on the next layout pass, with text of {@code size} pixels. */
@@ -79,9 +90,8 @@ final class DataPlot extends Region {
   protected void layoutChildren() {
     double w = Math.floor(getWidth());
     double h = Math.floor(getHeight());
-    if (w != canvas.getWidth() || h != canvas.getHeight()) {
-      canvas.setWidth(w);
-      canvas.setHeight(h);
+    if (w * pixelScale != canvas.getWidth() || h * pixelScale != canvas.getHeight()) {
+      CanvasPixels.fit(canvas, w, h, pixelScale);
       dirty = true;
     }
     if (dirty && content != null) {

@@ -185,6 +185,7 @@ public final class DataView extends TeachingPane {
             ? DataContent.predictions(p, s)
             : DataContent.scatter(p, s, j, leastSquares.isSelected() && fit.available(), names);
     double fontSize = count.getFont().getSize();
+    plot.setPixelScale(pixelScale());
     plot.show(c, fontSize);
     legend.update(c, fontSize);
 

@@ -1,5 +1,6 @@
 package descent.app.teach.landscape;
 
+import descent.app.teach.CanvasPixels;
 import descent.app.teach.ParameterPath;
 import descent.app.teach.TeachingFeed;
 import descent.app.teach.TeachingPane;
@@ -112,6 +113,7 @@ public final class LandscapeView extends TeachingPane {
     int d = picture.numFeatures();
     redraws++;
     GraphicsContext gc = canvas.getGraphicsContext2D();
+    gc.setTransform(1, 0, 0, 1, 0, 0);
     gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
     if (s.w().length != d || path.numFeatures() != d || path.size() == 0) {
       status.setText("Waiting for the run to start.");
@@ -147,8 +149,9 @@ public final class LandscapeView extends TeachingPane {
     double width = Math.max(0, getWidth() - in.getLeft() - in.getRight());
     double height = Math.max(0, getHeight() - in.getTop() - in.getBottom());
     double mapHeight = Math.max(0, height - header.prefHeight(width) - footer.prefHeight(width));
-    canvas.setWidth(Math.floor(width));
-    canvas.setHeight(Math.floor(mapHeight));
+    double cw = Math.floor(width);
+    double ch = Math.floor(mapHeight);
+    CanvasPixels.fit(canvas, cw, ch, pixelScale());
     Font font = Font.font(status.getFont().getFamily(), status.getFont().getSize());
     double f = font.getSize();
     fontSize = f;
@@ -156,9 +159,9 @@ public final class LandscapeView extends TeachingPane {
       geometry = null;
       return; // too small to draw a readable map
     }
-    List<Object> areaKey = List.of(window, f, canvas.getWidth(), canvas.getHeight());
+    List<Object> areaKey = List.of(window, f, cw, ch);
     if (!areaKey.equals(this.areaKey)) { // measuring the tick labels costs; the window rarely moves
-      area = MapPainter.plotArea(canvas.getWidth(), canvas.getHeight(), font, window);
+      area = MapPainter.plotArea(cw, ch, font, window);
       this.areaKey = areaKey;
     }
     geometry = MapGeometry.fit(window, area[0], area[1], area[2], area[3]);
