@@ -57,15 +57,16 @@ public final class MainView extends BorderPane {
     title.getStyleClass().add("title");
     Label formula = new Label("ŷ = Xw + b    loss = mean((ŷ − y)² / 2)    θ ← θ − η·∇θ loss");
     formula.getStyleClass().add("formula");
-    HBox header = new HBox(16, title, formula);
-    header.setAlignment(Pos.BASELINE_LEFT);
-    header.getStyleClass().add("header");
-    header.setPadding(new Insets(4, 12, 4, 12));
-
-    // File, Presets, Runs and View menus; each feature adds its own
+    // File, Presets, Runs and View menus; each feature adds its own. They sit in the header's row,
+    // not above it, so the settings keep their height at the smallest window
     menuBar.setId("menu-bar");
     menuBar.setUseSystemMenuBar(false);
-    setTop(new VBox(menuBar, header));
+    menuBar.setMinWidth(Region.USE_PREF_SIZE);
+    HBox header = new HBox(16, title, menuBar, formula);
+    header.setAlignment(Pos.CENTER_LEFT);
+    header.getStyleClass().add("header");
+    header.setPadding(new Insets(4, 12, 4, 12));
+    setTop(header);
 
     StabilityNote stability =
         new StabilityNote(session.stabilityBoundProperty(), session.settings().learningRate);
