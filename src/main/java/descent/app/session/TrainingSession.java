@@ -178,6 +178,11 @@ public final class TrainingSession {
   }
 
   /** Shows an unexpected error in the status bar. */
+  /** A one-line notice in the status bar (for example, preferences that could not be used). */
+  public void notice(String text) {
+    status.say(text);
+  }
+
   public void report(Throwable error) {
     status.say("Unexpected error: " + error);
   }
