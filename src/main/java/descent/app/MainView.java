@@ -68,7 +68,7 @@ public final class MainView extends BorderPane {
     HBox header = new HBox(16, title, formula);
     header.setAlignment(Pos.BASELINE_LEFT);
     header.getStyleClass().add("header");
-    header.setPadding(new Insets(4, 12, 4, 12));
+    header.setPadding(new Insets(2, 12, 2, 12));
 
     // File, Presets, Runs and View menus; each feature adds its own
     menuBar.setId("menu-bar");
