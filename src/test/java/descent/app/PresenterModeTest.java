@@ -17,6 +17,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.shape.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,11 +60,19 @@ class PresenterModeTest {
     return robot.lookup("#status").queryAs(Label.class).getFont().getSize();
   }
 
+  private double trainLineWidth(FxRobot robot) {
+    return robot
+        .lookup(".loss-chart .chart-series-line.series1")
+        .queryAs(Path.class)
+        .getStrokeWidth();
+  }
+
   @Test
   void ctrlPlusAndMinusScaleTheWholeTextAndCtrlZeroResetsIt(FxRobot robot) throws Exception {
     WindowLayoutTest.resize(robot, stage, 1366, 768);
     double heading = headingSize(robot);
     double status = statusSize(robot);
+    double line = trainLineWidth(robot);
     keys(robot, KeyCode.CONTROL, KeyCode.EQUALS);
     assertThat(presenter.fontScaleProperty().get()).isEqualTo(1.1);
     keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS); // Ctrl + on a US keyboard

@@ -3,6 +3,7 @@ package descent.app.presenter;
 import descent.app.prefs.Preferences;
 import descent.app.prefs.PreferencesStore;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.stage.Stage;
 
@@ -39,10 +40,17 @@ public final class Remembered {
     return r;
   }
 
+  /** The preferences kept for {@code stage}'s window, if it was shown with a store. */
+  public static Optional<Remembered> of(Stage stage) {
+    return Optional.ofNullable((Remembered) stage.getProperties().get(Remembered.class));
+  }
+
   /**
-   * Follows {@code stage}'s normal bounds, and saves them with its maximised state when it hides.
+   * Follows {@code stage}'s normal bounds, and saves them with its maximised state when it hides;
+   * {@link #of(Stage)} finds this object again from the stage.
    */
   public void track(Stage stage) {
+    stage.getProperties().put(Remembered.class, this);
     Runnable note =
         () -> {
           if (!stage.isMaximized() && !stage.isFullScreen() && !stage.isIconified()) {

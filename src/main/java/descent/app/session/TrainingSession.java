@@ -177,12 +177,12 @@ public final class TrainingSession {
     service.shutdown();
   }
 
-  /** Shows an unexpected error in the status bar. */
   /** A one-line notice in the status bar (for example, preferences that could not be used). */
   public void notice(String text) {
     status.say(text);
   }
 
+  /** Shows an unexpected error in the status bar. */
   public void report(Throwable error) {
     status.say("Unexpected error: " + error);
   }
