@@ -1,9 +1,14 @@
 package descent.app;
 
+import descent.app.prefs.Preferences;
+import descent.app.prefs.PreferencesStore;
+import descent.app.presenter.Remembered;
+import descent.app.presenter.WindowPlace;
 import descent.app.session.TrainingSession;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -22,7 +27,7 @@ public final class DescentApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    session = show(stage);
+    session = show(stage, PreferencesStore.forUser());
     stage.setOnCloseRequest(e -> Platform.exit());
     // never an exception dialog: an unexpected error is one line on stderr and in the status bar
     Thread.setDefaultUncaughtExceptionHandler(
@@ -47,17 +52,49 @@ public final class DescentApp extends Application {
    * Hiding the stage stops the session's training thread.
    */
   public static TrainingSession show(Stage stage) {
+    return show(stage, null);
+  }
+
+  /**
+   * As {@link #show(Stage)}, with the theme, font scale and window place read from {@code store}
+   * and saved back to it (none when {@code store} is null). A file that cannot be used gives the
+   * defaults and a notice in the status bar.
+   */
+  public static TrainingSession show(Stage stage, PreferencesStore store) {
+    PreferencesStore.Loaded loaded =
+        store == null ? new PreferencesStore.Loaded(Preferences.defaults(), null) : store.load();
+    Preferences prefs = loaded.preferences();
     TrainingSession session = MainView.newSession();
     Rectangle2D visual = Screen.getPrimary().getVisualBounds();
-    Rectangle2D first = firstBounds(visual);
+    double minWidth = Math.min(MIN_WIDTH, visual.getWidth());
+    double minHeight = Math.min(MIN_HEIGHT, visual.getHeight());
+    Rectangle2D first =
+        WindowPlace.restored(
+                prefs.window(),
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
+                minWidth,
+                minHeight)
+            .orElse(firstBounds(visual));
     stage.setTitle(TITLE);
-    stage.setScene(MainView.scene(session, first.getWidth(), first.getHeight()));
-    stage.setMinWidth(Math.min(MIN_WIDTH, visual.getWidth()));
-    stage.setMinHeight(Math.min(MIN_HEIGHT, visual.getHeight()));
+    Scene scene = MainView.scene(session, first.getWidth(), first.getHeight());
+    stage.setScene(scene);
+    if (store != null) {
+      MainView view = (MainView) scene.getRoot();
+      Remembered remembered = Remembered.attach(store, prefs, view.presenter(), session::say);
+      remembered.track(stage);
+    }
+    stage.setMinWidth(minWidth);
+    stage.setMinHeight(minHeight);
     stage.setOnHidden(e -> session.shutdown());
     place(stage, first);
     stage.show();
     askAgainForSize(stage, first);
+    if (prefs.maximized()) {
+      stage.setMaximized(true);
+    }
+    if (loaded.notice() != null) {
+      session.say(loaded.notice());
+    }
     return session;
   }
 

@@ -4,6 +4,8 @@ import descent.app.chart.LossChartView;
 import descent.app.chart.LossCharts;
 import descent.app.export.ExportMenu;
 import descent.app.params.ParameterPanel;
+import descent.app.presenter.Presenter;
+import descent.app.presenter.ViewMenu;
 import descent.app.session.TrainingSession;
 import descent.app.settings.Setting;
 import descent.app.settings.SettingsModel;
@@ -15,6 +17,10 @@ import descent.app.teach.Views;
 import descent.app.transport.TransportBar;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -48,6 +54,11 @@ public final class MainView extends BorderPane {
   private final TeachingViews teaching;
   private final MenuBar menuBar = new MenuBar();
   private final ExportMenu export;
+  // presenter mode (ADR 0026): the text's scale, and the controls hidden so the views fill the
+  // window
+  private final DoubleProperty fontScale = new SimpleDoubleProperty(1);
+  private final BooleanProperty controlsHidden = new SimpleBooleanProperty(false);
+  private Presenter presenter;
 
   public MainView(TrainingSession session) {
     this.session = session;
@@ -65,7 +76,7 @@ public final class MainView extends BorderPane {
     HBox header = new HBox(16, title, menuBar, formula);
     header.setAlignment(Pos.CENTER_LEFT);
     header.getStyleClass().add("header");
-    header.setPadding(new Insets(4, 12, 4, 12));
+    header.setPadding(new Insets(2, 12, 2, 12));
     setTop(header);
 
     StabilityNote stability =
@@ -77,6 +88,16 @@ public final class MainView extends BorderPane {
     controls.setMinWidth(Region.USE_PREF_SIZE);
     controls.getStyleClass().add("controls");
     setLeft(controls);
+    // hidden controls: the settings column, the title and the formula go; the menus (the way
+    // back) and the transport and status line stay
+    controlsHidden.addListener(
+        (obs, was, hidden) -> {
+          setLeft(hidden ? null : controls);
+          for (Node n : List.of(title, formula)) {
+            n.setVisible(!hidden);
+            n.setManaged(!hidden);
+          }
+        });
 
     LossChartView chart = LossCharts.forSession(session);
     VBox.setVgrow(chart, Priority.ALWAYS);
@@ -339,7 +360,10 @@ public final class MainView extends BorderPane {
     view.installShortcuts(scene);
     // text grows with the window, so a projector at the back of the room stays readable
     scene.widthProperty().addListener((obs, o, w) -> view.textSizeFor(w.doubleValue()));
+    view.fontScale.addListener((obs, o, s) -> view.textSizeFor(scene.getWidth()));
     view.textSizeFor(width);
+    view.presenter = new Presenter(scene, view.fontScale, view.controlsHidden);
+    view.menuBar.getMenus().add(ViewMenu.of(view.presenter));
     // keys go to the transport, not to the first text field, until the user clicks a field
     scene
         .windowProperty()
@@ -348,8 +372,8 @@ public final class MainView extends BorderPane {
   }
 
   private void textSizeFor(double width) {
-    setStyle(fontSizeFor(width));
-    boolean large = fontPixels(width) >= 17;
+    setStyle(fontSizeFor(width, fontScale.get()));
+    boolean large = fontPixels(width, fontScale.get()) >= 17;
     if (large != getStyleClass().contains("large-text")) {
       if (large) {
         getStyleClass().add("large-text");
@@ -359,14 +383,24 @@ public final class MainView extends BorderPane {
     }
   }
 
-  private static long fontPixels(double width) {
-    return Math.round(Math.max(13, Math.min(20, width / 96)));
+  private static long fontPixels(double width, double scale) {
+    return Math.round(Math.max(13, Math.min(20, width / 96)) * scale);
   }
 
   /** 14 px on a 1366-wide laptop, 20 px on a 1920-wide projector. */
   static String fontSizeFor(double width) {
-    long px = fontPixels(width);
+    return fontSizeFor(width, 1);
+  }
+
+  /** The size the width gives, times the presenter's font scale (0.8 to 2). */
+  static String fontSizeFor(double width, double scale) {
+    long px = fontPixels(width, scale);
     return "-fx-font-size: " + px + "px;";
+  }
+
+  /** Presenter mode: theme, font scale, hidden controls and full screen. */
+  public Presenter presenter() {
+    return presenter;
   }
 
   /** A fresh session with the chapter's defaults. */

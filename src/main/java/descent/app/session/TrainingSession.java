@@ -198,7 +198,10 @@ public final class TrainingSession {
     service.shutdown();
   }
 
-  /** Shows {@code text} in the status line: what a command such as an export did. */
+  /**
+   * Shows {@code text} in the status line: what a command such as an export did, or a notice such
+   * as preferences that could not be used.
+   */
   public void say(String text) {
     status.say(text);
   }

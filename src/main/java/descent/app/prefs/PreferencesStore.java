@@ -1,0 +1,176 @@
+package descent.app.prefs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+/**
+ * The preferences file, {@code preferences.json} in the user's config folder. Reading never fails:
+ * a missing file gives the defaults silently; an unreadable, corrupt or empty one gives the
+ * defaults and a one-line notice. Unknown keys are ignored, values of the wrong type or out of
+ * range are dropped or clamped. Writing goes to a temporary file in the same folder, then a rename,
+ * so a crash mid-write leaves the old file whole.
+ */
+public final class PreferencesStore {
+  /** The system property that moves the config folder (tests use a temporary one). */
+  public static final String DIR_PROPERTY = "descent.config.dir";
+
+  public static final String FILE_NAME = "preferences.json";
+
+  private static final int VERSION = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path file;
+
+  /**
+   * What reading gave: the preferences, and a notice for the status bar (null when all went well).
+   */
+  public record Loaded(Preferences preferences, String notice) {}
+
+  public PreferencesStore(Path dir) {
+    this.file = dir.resolve(FILE_NAME);
+  }
+
+  /** The store in the user's config folder, or in {@code -Ddescent.config.dir} when set. */
+  public static PreferencesStore forUser() {
+    return new PreferencesStore(configDir());
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * The config folder: {@code descent.config.dir} if set; {@code %APPDATA%\Descent} on Windows,
+   * {@code ~/Library/Application Support/Descent} on macOS, {@code $XDG_CONFIG_HOME/descent} or
+   * {@code ~/.config/descent} elsewhere.
+   */
+  public static Path configDir() {
+    String forced = System.getProperty(DIR_PROPERTY);
+    if (forced != null && !forced.isBlank()) {
+      return Path.of(forced);
+    }
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    Path home = Path.of(System.getProperty("user.home", "."));
+    if (os.startsWith("windows")) {
+      String appData = System.getenv("APPDATA");
+      return (appData == null || appData.isBlank()
+              ? home.resolve("AppData/Roaming")
+              : Path.of(appData))
+          .resolve("Descent");
+    }
+    if (os.startsWith("mac")) {
+      return home.resolve("Library/Application Support/Descent");
+    }
+    String xdg = System.getenv("XDG_CONFIG_HOME");
+    return (xdg == null || xdg.isBlank() ? home.resolve(".config") : Path.of(xdg))
+        .resolve("descent");
+  }
+
+  /** The stored preferences; the defaults, with a notice, when the file cannot be used. */
+  public Loaded load() {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return new Loaded(Preferences.defaults(), null);
+    } catch (IOException | RuntimeException e) {
+      return new Loaded(Preferences.defaults(), notice("cannot be read"));
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      return new Loaded(Preferences.defaults(), notice("is not valid JSON"));
+    }
+    if (root == null || !root.isObject()) {
+      return new Loaded(Preferences.defaults(), notice("is empty or not a JSON object"));
+    }
+    return new Loaded(parse(root), null);
+  }
+
+  private String notice(String why) {
+    return "Preferences file " + file + " " + why + ": using the defaults";
+  }
+
+  private static Preferences parse(JsonNode root) {
+    Preferences d = Preferences.defaults();
+    JsonNode theme = root.get("theme");
+    String t = theme != null && theme.isTextual() ? theme.asText() : d.theme();
+    JsonNode scale = root.get("fontScale");
+    double s = scale != null && scale.isNumber() ? scale.asDouble() : d.fontScale();
+    Preferences.Bounds bounds = bounds(root.get("window"));
+    JsonNode max = root.get("maximized");
+    boolean maximized = max != null && max.isBoolean() && max.asBoolean();
+    JsonNode last = root.get("lastRun");
+    String lastRun = last != null && last.isTextual() ? last.asText() : null;
+    return new Preferences(t, s, bounds, maximized, lastRun);
+  }
+
+  /**
+   * A window's bounds, or null when any number is missing, not finite, or the size is not positive.
+   */
+  private static Preferences.Bounds bounds(JsonNode w) {
+    if (w == null || !w.isObject()) {
+      return null;
+    }
+    double[] v = new double[4];
+    String[] names = {"x", "y", "width", "height"};
+    for (int i = 0; i < 4; i++) {
+      JsonNode n = w.get(names[i]);
+      if (n == null || !n.isNumber() || !Double.isFinite(n.asDouble())) {
+        return null;
+      }
+      v[i] = n.asDouble();
+    }
+    if (v[2] <= 0 || v[3] <= 0 || v[2] > 100_000 || v[3] > 100_000) {
+      return null;
+    }
+    return new Preferences.Bounds(v[0], v[1], v[2], v[3]);
+  }
+
+  /**
+   * Writes {@code p} atomically: a temporary file beside the real one, then a rename over it.
+   *
+   * @throws IOException when the folder cannot be created or written
+   */
+  public void save(Preferences p) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("version", VERSION);
+    root.put("theme", p.theme());
+    root.put("fontScale", p.fontScale());
+    if (p.window() != null) {
+      ObjectNode w = root.putObject("window");
+      w.put("x", p.window().x());
+      w.put("y", p.window().y());
+      w.put("width", p.window().width());
+      w.put("height", p.window().height());
+    }
+    root.put("maximized", p.maximized());
+    if (p.lastRun() != null) {
+      root.put("lastRun", p.lastRun());
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".preferences", ".tmp");
+    try {
+      Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}
