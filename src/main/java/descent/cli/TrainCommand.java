@@ -290,7 +290,14 @@ class TrainCommand implements Callable<Integer> {
               notes));
     } else if (!summary.diverged()) {
       out.println();
-      out.print(TextReport.table(summary, regressionData));
+      if (regressionData instanceof StandardizedData z) {
+        out.println(StandardizedReport.STANDARDISED_HEADING);
+        out.print(TextReport.table(summary, regressionData));
+        out.println(StandardizedReport.ORIGINAL_HEADING);
+        out.print(StandardizedReport.table(summary, z));
+      } else {
+        out.print(TextReport.table(summary, regressionData));
+      }
       out.println();
       out.println(TextReport.footer(summary));
       for (String note : notes) {
