@@ -3,6 +3,8 @@ package descent.app;
 import descent.app.chart.LossChartView;
 import descent.app.chart.LossCharts;
 import descent.app.params.ParameterPanel;
+import descent.app.runfile.RunFileDrop;
+import descent.app.runfile.RunFileMenu;
 import descent.app.session.TrainingSession;
 import descent.app.settings.Setting;
 import descent.app.settings.SettingsModel;
@@ -19,6 +21,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -62,6 +65,12 @@ public final class MainView extends BorderPane {
     // File, Presets, Runs and View menus; each feature adds its own
     menuBar.setId("menu-bar");
     menuBar.setUseSystemMenuBar(false);
+    RunFileMenu runFiles = new RunFileMenu(session, () -> getScene().getWindow());
+    Menu file = new Menu("File");
+    file.setId("file-menu");
+    file.getItems().addAll(runFiles.items());
+    menuBar.getMenus().add(file);
+    RunFileDrop.install(this, runFiles);
     setTop(new VBox(menuBar, header));
 
     StabilityNote stability =

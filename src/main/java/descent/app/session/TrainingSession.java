@@ -177,6 +177,11 @@ public final class TrainingSession {
     service.shutdown();
   }
 
+  /** Shows {@code text} in the status bar, e.g. why a file was not opened. */
+  public void say(String text) {
+    status.say(text);
+  }
+
   /** Shows an unexpected error in the status bar. */
   public void report(Throwable error) {
     status.say("Unexpected error: " + error);
