@@ -57,7 +57,8 @@ public final class MainView extends BorderPane {
     title.getStyleClass().add("title");
     Label formula = new Label("ŷ = Xw + b    loss = mean((ŷ − y)² / 2)    θ ← θ − η·∇θ loss");
     formula.getStyleClass().add("formula");
-    HBox header = new HBox(16, title, formula);
+    // the menus share the title's row: a row of their own would take the settings' room
+    HBox header = new HBox(16, menuBar, title, formula);
     header.setAlignment(Pos.BASELINE_LEFT);
     header.getStyleClass().add("header");
     header.setPadding(new Insets(4, 12, 4, 12));
@@ -65,13 +66,15 @@ public final class MainView extends BorderPane {
     // File, Presets, Runs and View menus; each feature adds its own
     menuBar.setId("menu-bar");
     menuBar.setUseSystemMenuBar(false);
+    menuBar.setPadding(Insets.EMPTY); // no taller than the title beside it
     RunFileMenu runFiles = new RunFileMenu(session, () -> getScene().getWindow());
     Menu file = new Menu("File");
     file.setId("file-menu");
+    file.setStyle("-fx-padding: 0 0.5em 0 0.5em;");
     file.getItems().addAll(runFiles.items());
     menuBar.getMenus().add(file);
     RunFileDrop.install(this, runFiles);
-    setTop(new VBox(menuBar, header));
+    setTop(header);
 
     StabilityNote stability =
         new StabilityNote(session.stabilityBoundProperty(), session.settings().learningRate);
