@@ -6,6 +6,8 @@ import descent.app.export.ExportMenu;
 import descent.app.params.ParameterPanel;
 import descent.app.presenter.Presenter;
 import descent.app.presenter.ViewMenu;
+import descent.app.runfile.RunFileDrop;
+import descent.app.runfile.RunFileMenu;
 import descent.app.session.TrainingSession;
 import descent.app.settings.Setting;
 import descent.app.settings.SettingsModel;
@@ -77,6 +79,9 @@ public final class MainView extends BorderPane {
     header.setAlignment(Pos.CENTER_LEFT);
     header.getStyleClass().add("header");
     header.setPadding(new Insets(2, 12, 2, 12));
+    RunFileMenu runFiles = new RunFileMenu(session, () -> getScene().getWindow());
+    fileMenu().getItems().addAll(runFiles.items());
+    RunFileDrop.install(this, runFiles);
     setTop(header);
 
     StabilityNote stability =

@@ -58,6 +58,7 @@ final class JsonReport {
     putOrNull(root, "olsB", ols.available() ? ols.b() : null);
     root.put("olsUnavailable", ols.unavailableReason());
     putOrNull(root, "olsGap", olsGap);
+    StandardizedReport.putJson(root, summary, data);
     ArrayNode noteArray = root.putArray("notes");
     notes.forEach(noteArray::add);
 

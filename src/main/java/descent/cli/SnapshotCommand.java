@@ -115,11 +115,13 @@ class SnapshotCommand extends TrainCommand {
   private int snapshot() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    long runSeed = seed != null ? seed : drawSeed();
+    long runSeed;
     Picture picture;
     Path file;
     RegressionData regressionData;
     try {
+      useRunFile();
+      runSeed = seed != null ? seed : drawSeed();
       picture = picture();
       refuseForApp();
       Input input = input(runSeed);
@@ -144,7 +146,15 @@ class SnapshotCommand extends TrainCommand {
         return BAD_INPUT;
       }
     }
+    String notSaved = saveRunFile(runSeed, file, regressionData);
+    if (notSaved != null) {
+      err.println(notSaved);
+      return FAILED;
+    }
     stdout.println(TextReport.seedLine(runSeed));
+    if (saveRun != null) {
+      stdout.println(savedLine());
+    }
     String batchNote = batchNote(regressionData);
     if (file != null) {
       stdout.println(

@@ -52,36 +52,52 @@ final class TextReport {
    * least-squares. Without a truth (a CSV file), true and error show {@value #NONE}.
    */
   static String table(RunSummary summary, RegressionData data) {
-    double[] w = summary.w();
-    double[] trueW = summary.truth().map(RegressionData.Truth::w).orElse(null);
-    double[] errorW = summary.errorW().orElse(null);
     LeastSquares.Fit ols = summary.leastSquares();
-    double[] olsW = ols.available() ? ols.w() : null;
+    List<String> names = new ArrayList<>();
     boolean named = summary.truth().isEmpty();
+    for (int j = 0; j < summary.w().length; j++) {
+      names.add(
+          "w" + (j + 1) + (named ? " (" + Names.column(data.featureNames().get(j)) + ")" : ""));
+    }
+    String s =
+        table(
+            names,
+            new Params(summary.w(), summary.b()),
+            summary.truth().map(t -> new Params(t.w(), t.b())).orElse(null),
+            ols.available() ? new Params(ols.w(), ols.b()) : null);
+    if (!ols.available()) {
+      s += "least-squares: unavailable: " + ols.unavailableReason() + "\n";
+    }
+    return s;
+  }
 
+  /** A model's weights and bias, for a table. */
+  record Params(double[] w, double b) {}
+
+  /**
+   * The parameter table: one row per name (w1 … wd), then b. Columns: true, learned, error (true −
+   * learned), least-squares; {@code truth} or {@code ols} null shows {@value #NONE}.
+   */
+  static String table(List<String> names, Params learned, Params truth, Params ols) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"parameter", "true", "learned", "error", "least-squares"});
-    for (int j = 0; j < w.length; j++) {
-      String name = "w" + (j + 1);
-      if (named) {
-        name += " (" + Names.column(data.featureNames().get(j)) + ")";
-      }
+    for (int j = 0; j < names.size(); j++) {
       rows.add(
           new String[] {
-            name,
-            trueW == null ? NONE : Numbers.sig6(trueW[j]),
-            Numbers.sig6(w[j]),
-            errorW == null ? NONE : Numbers.sig6(errorW[j]),
-            olsW == null ? NONE : Numbers.sig6(olsW[j])
+            names.get(j),
+            truth == null ? NONE : Numbers.sig6(truth.w()[j]),
+            Numbers.sig6(learned.w()[j]),
+            truth == null ? NONE : Numbers.sig6(truth.w()[j] - learned.w()[j]),
+            ols == null ? NONE : Numbers.sig6(ols.w()[j])
           });
     }
     rows.add(
         new String[] {
           "b",
-          summary.truth().map(t -> Numbers.sig6(t.b())).orElse(NONE),
-          Numbers.sig6(summary.b()),
-          summary.errorB().map(Numbers::sig6).orElse(NONE),
-          ols.available() ? Numbers.sig6(ols.b()) : NONE
+          truth == null ? NONE : Numbers.sig6(truth.b()),
+          Numbers.sig6(learned.b()),
+          truth == null ? NONE : Numbers.sig6(truth.b() - learned.b()),
+          ols == null ? NONE : Numbers.sig6(ols.b())
         });
 
     int columns = rows.get(0).length;
@@ -99,9 +115,6 @@ final class TextReport {
         line.append("  ").append(pad(row[c], width[c], true));
       }
       s.append(line.toString().stripTrailing()).append('\n');
-    }
-    if (!ols.available()) {
-      s.append("least-squares: unavailable: ").append(ols.unavailableReason()).append('\n');
     }
     return s.toString();
   }

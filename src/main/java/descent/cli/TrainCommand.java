@@ -7,6 +7,8 @@ import descent.data.StandardizedData;
 import descent.data.SyntheticRegressionData;
 import descent.run.DataSource;
 import descent.run.RunConfig;
+import descent.run.RunFile;
+import descent.run.RunFileException;
 import descent.train.DivergenceAdvice;
 import descent.train.LeastSquaresGap;
 import descent.train.RunSpec;
@@ -187,6 +189,22 @@ class TrainCommand implements Callable<Integer> {
       description = "with --data, the column to predict (default: the last column)")
   String target;
 
+  @Option(
+      names = "--run",
+      paramLabel = "<run.json>",
+      description =
+          "repeat the run a run file saved: its data, every setting and its seed. Options given"
+              + " beside it override the file's values")
+  String runFile;
+
+  @Option(
+      names = "--save-run",
+      paramLabel = "<run.json>",
+      description =
+          "save this run's settings, seed and data source to a run file, before training (also a"
+              + " run that diverges: the file repeats it)")
+  String saveRun;
+
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
 
@@ -223,16 +241,23 @@ class TrainCommand implements Callable<Integer> {
   private int train() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    long runSeed = seed != null ? seed : drawSeed();
     Path file;
     RegressionData regressionData;
+    long runSeed;
     try {
+      useRunFile();
+      runSeed = seed != null ? seed : drawSeed();
       Input input = input(runSeed);
       file = input.file();
       regressionData = input.data();
     } catch (BadInput e) {
       err.println(e.getMessage());
       return BAD_INPUT;
+    }
+    String notSaved = saveRunFile(runSeed, file, regressionData);
+    if (notSaved != null) {
+      err.println(notSaved);
+      return FAILED;
     }
     task =
         "training on "
@@ -245,6 +270,9 @@ class TrainCommand implements Callable<Integer> {
     TrainingListener listener = TrainingListener.NONE;
     if (!json) {
       out.println(TextReport.seedLine(runSeed));
+      if (saveRun != null) {
+        out.println(savedLine());
+      }
       if (file != null) {
         out.println(
             TextReport.dataLine(file, regressionData)
@@ -292,7 +320,14 @@ class TrainCommand implements Callable<Integer> {
               notes));
     } else if (!summary.diverged()) {
       out.println();
-      out.print(TextReport.table(summary, regressionData));
+      if (regressionData instanceof StandardizedData z) {
+        out.println(StandardizedReport.STANDARDISED_HEADING);
+        out.print(TextReport.table(summary, regressionData));
+        out.println(StandardizedReport.ORIGINAL_HEADING);
+        out.print(StandardizedReport.table(summary, z));
+      } else {
+        out.print(TextReport.table(summary, regressionData));
+      }
       out.println();
       out.println(TextReport.footer(summary));
       for (String note : notes) {
@@ -309,6 +344,76 @@ class TrainCommand implements Callable<Integer> {
       return DIVERGED;
     }
     return OK;
+  }
+
+  /**
+   * With --run, takes every setting the command line did not give from the run file, its seed too
+   * ({@link #useBase}); a file that is refused is one line naming --run and the file.
+   */
+  void useRunFile() {
+    if (runFile == null) {
+      return;
+    }
+    if (given("--preset")) {
+      throw new BadInput(
+          "--run: cannot be combined with --preset (a run file already holds every setting)");
+    }
+    RunConfig base;
+    try {
+      base = RunFile.read(path("--run", runFile));
+    } catch (RunFileException e) {
+      throw new BadInput("--run: " + e.getMessage());
+    }
+    if (base.data() instanceof DataSource.CsvFile csv && !csv.features().isEmpty()) {
+      throw new BadInput(
+          "--run: "
+              + Names.file(runFile)
+              + " picks the feature columns "
+              + String.join(", ", csv.features())
+              + "; the command line cannot pick columns yet (it uses every column but the"
+              + " target)");
+    }
+    useBase(base, true);
+  }
+
+  /**
+   * With --save-run, writes the run file of the run these options describe (its data already built
+   * as {@code rows}); returns the one line to print if it cannot be written, else null.
+   */
+  String saveRunFile(long runSeed, Path file, RegressionData rows) {
+    if (saveRun == null) {
+      return null;
+    }
+    try {
+      RunFile.write(path("--save-run", saveRun), config(runSeed, file, rows));
+      return null;
+    } catch (RunFileException e) {
+      return "--save-run: " + e.getMessage();
+    } catch (BadInput e) {
+      return e.getMessage();
+    }
+  }
+
+  /** {@code saved run.json (repeat this run with --run run.json)}. */
+  String savedLine() {
+    return "saved "
+        + Names.file(saveRun)
+        + " (repeat this run with --run "
+        + Names.file(saveRun)
+        + ")";
+  }
+
+  /** {@code name} as a path, or one line naming {@code option}. */
+  private static Path path(String option, String name) {
+    if (name.isBlank()) {
+      throw new BadInput(option + ": needs a file name, e.g. " + option + " run.json");
+    }
+    try {
+      return Path.of(name);
+    } catch (InvalidPathException e) {
+      throw new BadInput(
+          option + ": cannot use " + Values.quote(name) + " as a file name: " + e.getReason());
+    }
   }
 
   /** A seed from 0 to {@link RunSpec#MAX_SEED}, for a run without --seed. */

@@ -2,7 +2,9 @@ package descent.cli;
 
 import descent.app.snapshot.Picture;
 import descent.app.snapshot.ViewNames;
-import descent.train.RunSpec;
+import descent.run.RunRules;
+import descent.run.RunRules.IntRule;
+import descent.run.RunRules.NumberRule;
 import descent.train.TrainingRun.Phase;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -21,44 +23,44 @@ final class Values {
 
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
-  static final int MAX_EPOCHS = 100_000;
-  static final int MAX_ROWS = 1_000_000;
-  static final int MAX_FEATURES = 10;
+  static final int MAX_EPOCHS = RunRules.MAX_EPOCHS;
+  static final int MAX_ROWS = RunRules.MAX_ROWS;
+  static final int MAX_FEATURES = RunRules.MAX_FEATURES;
 
   private Values() {}
 
   static final class PositiveNumber implements ITypeConverter<Double> {
     @Override
     public Double convert(String text) {
-      return number(text, "a number > 0", v -> v > 0);
+      return number(text, NumberRule.POSITIVE);
     }
   }
 
   static final class NonNegativeNumber implements ITypeConverter<Double> {
     @Override
     public Double convert(String text) {
-      return number(text, "a number ≥ 0", v -> v >= 0);
+      return number(text, NumberRule.NON_NEGATIVE);
     }
   }
 
   static final class AnyNumber implements ITypeConverter<Double> {
     @Override
     public Double convert(String text) {
-      return number(text, "a number", v -> true);
+      return number(text, NumberRule.ANY);
     }
   }
 
   static final class EpochCount implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String text) {
-      return integer(text, "an integer from 1 to " + MAX_EPOCHS, 1, MAX_EPOCHS);
+      return integer(text, IntRule.EPOCHS);
     }
   }
 
   static final class RowCount implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String text) {
-      return integer(text, "an integer from 1 to " + MAX_ROWS, 1, MAX_ROWS);
+      return integer(text, IntRule.ROWS);
     }
   }
 
@@ -115,7 +117,9 @@ final class Values {
     }
   }
 
-  /** 0 to {@link RunSpec#MAX_SEED}: the seeds the app accepts too, so every run can be repeated. */
+  /**
+   * 0 to {@link RunRules#MAX_SEED}: the seeds the app accepts too, so every run can be repeated.
+   */
   static final class Seed implements ITypeConverter<Long> {
     @Override
     public Long convert(String text) {
@@ -123,14 +127,14 @@ final class Values {
       if (INTEGER.matcher(t).matches()) {
         try {
           long v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
-          if (v >= 0 && v <= RunSpec.MAX_SEED) {
+          if (IntRule.SEED.allows(v)) {
             return v;
           }
         } catch (NumberFormatException e) {
           // more digits than a long holds: refused below
         }
       }
-      throw refuse("an integer from 0 to " + RunSpec.MAX_SEED, text);
+      throw refuse(IntRule.SEED.words(), text);
     }
   }
 
@@ -181,7 +185,7 @@ final class Values {
       }
       double[] v = w.values();
       for (int i = 0; i < v.length; i++) {
-        if (!(v[i] > 0)) {
+        if (!NumberRule.POSITIVE.allows(v[i])) {
           throw new TypeConversionException(
               "must be " + rule + ", got " + quote(text) + " (element " + (i + 1) + " is not > 0)");
         }
@@ -205,16 +209,16 @@ final class Values {
     }
   }
 
-  private interface Rule {
-    boolean allows(double v);
-  }
-
-  private static double number(String text, String rule, Rule allowed) {
+  private static double number(String text, NumberRule rule) {
     Double v = parse(text);
-    if (v == null || !allowed.allows(v)) {
-      throw refuse(rule, text);
+    if (v == null || !rule.allows(v)) {
+      throw refuse(rule.words(), text);
     }
     return v;
+  }
+
+  private static int integer(String text, IntRule rule) {
+    return integer(text, rule.words(), (int) rule.min(), (int) rule.max());
   }
 
   /** The finite number {@code text} spells, or null. */

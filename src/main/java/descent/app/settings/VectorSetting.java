@@ -35,6 +35,16 @@ public final class VectorSetting extends Setting {
     textProperty().set(format());
   }
 
+  /** The largest magnitude an entry may have. */
+  public double bound() {
+    return bound;
+  }
+
+  /** Whether the entries must be &gt; 0. */
+  public boolean positive() {
+    return positive;
+  }
+
   /** The values; a new array on each change, never mutated. */
   public ReadOnlyObjectProperty<double[]> valueProperty() {
     return value.getReadOnlyProperty();
