@@ -3,6 +3,7 @@ package descent.app;
 import descent.app.chart.LossChartView;
 import descent.app.chart.LossCharts;
 import descent.app.params.ParameterPanel;
+import descent.app.presets.PresetMenu;
 import descent.app.session.TrainingSession;
 import descent.app.settings.Setting;
 import descent.app.settings.SettingsModel;
@@ -54,7 +55,8 @@ public final class MainView extends BorderPane {
     title.getStyleClass().add("title");
     Label formula = new Label("ŷ = Xw + b    loss = mean((ŷ − y)² / 2)    θ ← θ − η·∇θ loss");
     formula.getStyleClass().add("formula");
-    HBox header = new HBox(16, title, formula);
+    PresetMenu presets = new PresetMenu(session);
+    HBox header = new HBox(16, title, formula, presets.lessonLabel());
     header.setAlignment(Pos.BASELINE_LEFT);
     header.getStyleClass().add("header");
     header.setPadding(new Insets(4, 12, 4, 12));
@@ -62,6 +64,7 @@ public final class MainView extends BorderPane {
     // File, Presets, Runs and View menus; each feature adds its own
     menuBar.setId("menu-bar");
     menuBar.setUseSystemMenuBar(false);
+    menuBar.getMenus().add(presets);
     setTop(new VBox(menuBar, header));
 
     StabilityNote stability =
