@@ -55,6 +55,8 @@ public final class MainView extends BorderPane {
     title.getStyleClass().add("title");
     Label formula = new Label("ŷ = Xw + b    loss = mean((ŷ − y)² / 2)    θ ← θ − η·∇θ loss");
     formula.getStyleClass().add("formula");
+    title.setMinWidth(Region.USE_PREF_SIZE); // a preset's lesson beside them wraps instead
+    formula.setMinWidth(Region.USE_PREF_SIZE);
     PresetMenu presets = new PresetMenu(session);
     HBox header = new HBox(16, title, formula, presets.lessonLabel());
     header.setAlignment(Pos.BASELINE_LEFT);

@@ -279,7 +279,7 @@ class SnapshotCommand extends TrainCommand {
    * The app's settings for this run: the options (and preset), with the batch size the data use.
    */
   private AppRecipe recipe(RegressionData d, long runSeed) {
-    return new AppRecipe(config(runSeed, null, d));
+    return new AppRecipe(config(runSeed, null, d), preset);
   }
 
   /**

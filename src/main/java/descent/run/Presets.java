@@ -24,13 +24,13 @@ public final class Presets {
               RunConfig::chapter),
           new Preset(
               "lr-too-high",
-              "η = 3 is above the stable bound (about 1.8): every step overshoots further and the"
-                  + " loss explodes",
+              "η = 3 is above the largest stable rate (about 1.7 to 1.9 here): every step overshoots"
+                  + " further and the loss explodes",
               seed -> RunConfig.chapter(seed).withLr(3)),
           new Preset(
               "lr-edge",
-              "η = 1.6, just below the largest stable rate (2/λ_max, about 1.9 for full batch): each"
-                  + " step jumps across the valley, zig-zagging in, and still converges",
+              "η = 1.6, just below the largest stable rate (2/λ_max, 1.8 to 2 here, full batch):"
+                  + " each step jumps across the valley, zig-zagging in, and still converges",
               seed -> RunConfig.chapter(seed).withLr(1.6).withBatchSize(1000).withEpochs(30)),
           new Preset(
               "lr-too-low",
@@ -38,9 +38,9 @@ public final class Presets {
               seed -> RunConfig.chapter(seed).withLr(0.001)),
           new Preset(
               "batch-1",
-              "one example per step: each gradient is a noisy guess, so the loss jumps and the path"
-                  + " wanders",
-              seed -> RunConfig.chapter(seed).withBatchSize(1).withEpochs(1)),
+              "one example per step (η = 0.01): each gradient is a noisy guess, so the loss jumps"
+                  + " from step to step and the path wanders",
+              seed -> RunConfig.chapter(seed).withBatchSize(1).withLr(0.01).withEpochs(1)),
           new Preset(
               "full-batch",
               "all 1,000 rows per step: the exact gradient, one smooth step per epoch, straight"

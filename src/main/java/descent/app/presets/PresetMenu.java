@@ -77,6 +77,24 @@ public final class PresetMenu extends Menu {
     showLesson();
   }
 
+  /**
+   * Shows {@code preset}'s lesson as if it had just been loaded, without starting a run: for
+   * settings that already hold it ({@code snapshot --preset P --view app}).
+   */
+  public void showLoaded(Preset preset) {
+    loaded = preset;
+    loadedConfig = preset.config((long) session.settings().seed.value());
+    showLesson();
+  }
+
+  /** The Presets menu among {@code bar}'s menus, if it has one. */
+  public static java.util.Optional<PresetMenu> in(javafx.scene.control.MenuBar bar) {
+    return bar.getMenus().stream()
+        .filter(PresetMenu.class::isInstance)
+        .map(PresetMenu.class::cast)
+        .findFirst();
+  }
+
   /** The preset last loaded, or null. */
   public Preset loaded() {
     return loaded;

@@ -3,6 +3,7 @@ package descent.app.snapshot;
 import descent.app.settings.Setting;
 import descent.app.settings.SettingsModel;
 import descent.run.DataSource;
+import descent.run.Preset;
 import descent.run.RunConfig;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +17,15 @@ import java.util.StringJoiner;
  *
  * @param config the run, on synthetic data, with the batch size the command line's data use (the
  *     default already lowered)
+ * @param preset the preset the options started from, whose lesson the header shows (with
+ *     "(changed)" if options overrode it), or null
  */
-public record AppRecipe(RunConfig config) {
+public record AppRecipe(RunConfig config, Preset preset) {
+
+  /** Settings with no preset's lesson in the header. */
+  public AppRecipe(RunConfig config) {
+    this(config, null);
+  }
 
   /**
    * Why the app cannot take one of the values.
