@@ -55,7 +55,7 @@ public final class MainView extends BorderPane {
     title.getStyleClass().add("title");
     Label formula = new Label("ŷ = Xw + b    loss = mean((ŷ − y)² / 2)    θ ← θ − η·∇θ loss");
     formula.getStyleClass().add("formula");
-    title.setMinWidth(Region.USE_PREF_SIZE); // a preset's lesson beside them wraps instead
+    title.setMinWidth(Region.USE_PREF_SIZE); // a preset's lesson beside them is cut instead
     formula.setMinWidth(Region.USE_PREF_SIZE);
     PresetMenu presets = new PresetMenu(session);
     HBox header = new HBox(16, title, formula, presets.lessonLabel());
@@ -67,7 +67,13 @@ public final class MainView extends BorderPane {
     menuBar.setId("menu-bar");
     menuBar.setUseSystemMenuBar(false);
     menuBar.getMenus().add(presets);
-    setTop(new VBox(menuBar, header));
+    // the menus share the header's row: a row of their own would cost the settings their room
+    HBox top = new HBox(menuBar, header);
+    menuBar.setMinWidth(Region.USE_PREF_SIZE);
+    HBox.setHgrow(header, Priority.ALWAYS);
+    top.setAlignment(Pos.CENTER_LEFT);
+    top.getStyleClass().add("top-bar");
+    setTop(top);
 
     StabilityNote stability =
         new StabilityNote(session.stabilityBoundProperty(), session.settings().learningRate);

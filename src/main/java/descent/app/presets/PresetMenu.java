@@ -35,7 +35,8 @@ public final class PresetMenu extends Menu {
     }
     lesson.setId("preset-lesson");
     lesson.getStyleClass().add("lesson");
-    lesson.setWrapText(true);
+    // one line, so the header keeps its height; a narrow window ends it with "…", and the tooltip
+    // and the status bar (when it loads) have it all
     lesson.setMinWidth(0);
     lesson.setVisible(false);
     lesson.setManaged(false);
