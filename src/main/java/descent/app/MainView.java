@@ -6,6 +6,7 @@ import descent.app.export.ExportMenu;
 import descent.app.params.ParameterPanel;
 import descent.app.presenter.Presenter;
 import descent.app.presenter.ViewMenu;
+import descent.app.presets.PresetMenu;
 import descent.app.runfile.RunFileDrop;
 import descent.app.runfile.RunFileMenu;
 import descent.app.session.TrainingSession;
@@ -75,13 +76,17 @@ public final class MainView extends BorderPane {
     menuBar.setId("menu-bar");
     menuBar.setUseSystemMenuBar(false);
     menuBar.setMinWidth(Region.USE_PREF_SIZE);
-    HBox header = new HBox(16, title, menuBar, formula);
+    title.setMinWidth(Region.USE_PREF_SIZE); // a preset's lesson beside them is cut instead
+    formula.setMinWidth(Region.USE_PREF_SIZE);
+    PresetMenu presets = new PresetMenu(session);
+    HBox header = new HBox(16, title, menuBar, formula, presets.lessonLabel());
     header.setAlignment(Pos.CENTER_LEFT);
     header.getStyleClass().add("header");
     header.setPadding(new Insets(2, 12, 2, 12));
     RunFileMenu runFiles = new RunFileMenu(session, () -> getScene().getWindow());
     fileMenu().getItems().addAll(runFiles.items());
     RunFileDrop.install(this, runFiles);
+    menuBar.getMenus().add(presets);
     setTop(header);
 
     StabilityNote stability =

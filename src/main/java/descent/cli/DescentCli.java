@@ -31,11 +31,17 @@ import picocli.CommandLine.UnmatchedArgumentException;
     name = "descent",
     mixinStandardHelpOptions = true,
     versionProvider = DescentCli.Version.class,
-    subcommands = {TrainCommand.class, GradcheckCommand.class, SnapshotCommand.class},
+    subcommands = {
+      TrainCommand.class,
+      GradcheckCommand.class,
+      SnapshotCommand.class,
+      PresetsCommand.class
+    },
     description = "Linear regression trained from scratch (d2l §3.4), from the command line.",
     footer = {
       "%nWithout a command, the jar opens the app.",
-      "See 'descent train --help', 'descent gradcheck --help' and 'descent snapshot --help'."
+      "See 'descent train --help', 'descent gradcheck --help' and 'descent snapshot --help';"
+          + " 'descent presets' lists the presets."
     })
 public final class DescentCli implements Callable<Integer> {
   @Spec CommandSpec spec;

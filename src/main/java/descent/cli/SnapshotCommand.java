@@ -53,17 +53,19 @@ import picocli.CommandLine.Option;
 class SnapshotCommand extends TrainCommand {
   /** The app's settings refused, by the recipe's component, as the option that sets them. */
   private static final Map<String, String> APP_OPTIONS =
-      Map.of(
-          "numTrain", "--num-train",
-          "numVal", "--num-val",
-          "batchSize", "--batch-size",
-          "learningRate", "--lr",
-          "sigma", "--sigma",
-          "epochs", "--epochs",
-          "noise", "--noise",
-          "trueW", "--true-w",
-          "trueB", "--true-b",
-          "seed", "--seed");
+      Map.ofEntries(
+          Map.entry("numTrain", "--num-train"),
+          Map.entry("numVal", "--num-val"),
+          Map.entry("batchSize", "--batch-size"),
+          Map.entry("learningRate", "--lr"),
+          Map.entry("sigma", "--sigma"),
+          Map.entry("epochs", "--epochs"),
+          Map.entry("clip", "--clip"),
+          Map.entry("noise", "--noise"),
+          Map.entry("trueW", "--true-w"),
+          Map.entry("featureScale", "--feature-scale"),
+          Map.entry("trueB", "--true-b"),
+          Map.entry("seed", "--seed"));
 
   @Option(
       names = "--view",
@@ -276,35 +278,18 @@ class SnapshotCommand extends TrainCommand {
 
   /** Refuses the options the app has no setting for, with --view app. */
   private void refuseForApp() {
-    if (!ViewNames.isApp(view)) {
-      return;
-    }
-    String other = "; draw such a run with another --view";
-    if (data != null) {
+    if (ViewNames.isApp(view) && data != null) {
       throw new BadInput(
-          "--data: --view app draws the app, which trains on synthetic data only" + other);
-    }
-    if (clip > 0) {
-      throw new BadInput("--clip: the app has no gradient clipping" + other);
-    }
-    if (noShuffle) {
-      throw new BadInput("--no-shuffle: the app always shuffles the training rows" + other);
+          "--data: --view app draws the app, which trains on synthetic data only;"
+              + " draw such a run with another --view");
     }
   }
 
-  /** The app's settings for this run: the options, with the batch size the data use. */
+  /**
+   * The app's settings for this run: the options (and preset), with the batch size the data use.
+   */
   private AppRecipe recipe(RegressionData d, long runSeed) {
-    return new AppRecipe(
-        trueW.values(),
-        trueB,
-        noise,
-        d.numTrain(),
-        numVal,
-        d.batchSize(),
-        lr,
-        sigma,
-        epochs,
-        runSeed);
+    return new AppRecipe(config(runSeed, null, d), preset);
   }
 
   /**

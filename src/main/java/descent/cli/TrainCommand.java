@@ -6,6 +6,7 @@ import descent.data.RegressionData;
 import descent.data.StandardizedData;
 import descent.data.SyntheticRegressionData;
 import descent.run.DataSource;
+import descent.run.Preset;
 import descent.run.RunConfig;
 import descent.run.RunFile;
 import descent.run.RunFileException;
@@ -75,6 +76,15 @@ class TrainCommand implements Callable<Integer> {
       List.of("--num-val", "--noise", "--true-w", "--true-b", "--feature-scale");
 
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--preset",
+      converter = PresetName.class,
+      paramLabel = "<name>",
+      description =
+          "start from a preset, a run that teaches one thing (see 'descent presets');"
+              + " the options given beside it override its values")
+  Preset preset;
 
   @Option(
       names = "--lr",
@@ -551,8 +561,14 @@ class TrainCommand implements Callable<Integer> {
   /** The run's data and the file it came from (null for synthetic data). */
   record Input(Path file, RegressionData data) {}
 
-  /** The data the options ask for: the --data file, or the chapter's synthetic data. */
+  /**
+   * The data the options ask for: the --data file, or the chapter's synthetic data. With --preset,
+   * the preset first fills in every setting the options leave out ({@link #useBase}).
+   */
   Input input(long runSeed) {
+    if (preset != null) {
+      useBase(preset.config(runSeed), false); // the options given win; the seed stays the run's
+    }
     Path file = data == null ? null : dataFile();
     RegressionData rows = file == null ? synthetic(runSeed) : fromFile(file, runSeed);
     if (standardize) {

@@ -308,8 +308,9 @@ class SnapshotCommandTest {
             new Bad(
                 "--data: --view app draws the app, which trains on synthetic data only",
                 "--view app --data " + csv + " --out OUT"),
-            new Bad("--clip: the app has no gradient clipping", "--view app --clip 1 --out OUT"),
-            new Bad("--no-shuffle: the app always shuffles", "--view app --no-shuffle --out OUT"),
+            new Bad(
+                "--clip: clip norm must be between 0 and 1000000 in the app",
+                "--view app --clip 2000000 --out OUT"),
             new Bad(
                 "--epochs: epochs must be between 1 and 100 in the app",
                 "--view app --epochs 500 --out OUT"),

@@ -2,46 +2,44 @@ package descent.app.snapshot;
 
 import descent.app.settings.Setting;
 import descent.app.settings.SettingsModel;
-import java.util.Arrays;
+import descent.run.DataSource;
+import descent.run.Preset;
+import descent.run.RunConfig;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
- * The app's settings for {@code snapshot --view app}, from the command line's options. The app
- * builds its own run from its settings (synthetic data, shuffled, no clipping), the same run as the
- * command line's for the same options and seed; values the app's fields would refuse are refused
- * here too, with the app's own reason.
+ * The app's settings for {@code snapshot --view app}, from the command line's options as a {@link
+ * RunConfig}: the app builds its own run from its settings, the same run as the command line's for
+ * the same config (clip, shuffle, standardising and feature scales included). Values the app's
+ * fields would refuse are refused here too, with the app's own reason.
  *
- * @param trueW the true weights, 1 to 10 of them
- * @param batchSize the batch size the command line's data use (the default already lowered)
+ * @param config the run, on synthetic data, with the batch size the command line's data use (the
+ *     default already lowered)
+ * @param preset the preset the options started from, whose lesson the header shows (with
+ *     "(changed)" if options overrode it), or null
  */
-public record AppRecipe(
-    double[] trueW,
-    double trueB,
-    double noise,
-    int numTrain,
-    int numVal,
-    int batchSize,
-    double learningRate,
-    double sigma,
-    int epochs,
-    long seed) {
+public record AppRecipe(RunConfig config, Preset preset) {
+
+  /** Settings with no preset's lesson in the header. */
+  public AppRecipe(RunConfig config) {
+    this(config, null);
+  }
 
   /**
    * Why the app cannot take one of the values.
    *
-   * @param component the recipe's component refused, e.g. {@code learningRate}
+   * @param component the setting refused, e.g. {@code learningRate}
    * @param reason the app's message, e.g. "learning rate η must be between 0.0001 and 10"
    */
   public record Refusal(String component, String reason) {}
 
   public AppRecipe {
-    trueW = trueW.clone();
-  }
-
-  @Override
-  public double[] trueW() {
-    return trueW.clone();
+    Objects.requireNonNull(config, "config");
+    if (!(config.data() instanceof DataSource.Synthetic)) {
+      throw new IllegalArgumentException("the app's snapshot draws synthetic data only");
+    }
   }
 
   /** The first value the app's settings refuse, if any. */
@@ -55,41 +53,35 @@ public record AppRecipe(
    * @throws IllegalStateException if the app refuses one of them (see {@link #refusal()})
    */
   SettingsModel settings() {
-    SettingsModel s = new SettingsModel();
-    Optional<Refusal> refused = refusalIn(s);
+    Optional<Refusal> refused = refusal();
     if (refused.isPresent()) {
       throw new IllegalStateException(
           "the app refuses " + refused.get().component() + ": " + refused.get().reason());
     }
-    boolean same =
-        Arrays.equals(s.trueW.value(), trueW)
-            && s.trueB.value() == trueB
-            && s.noise.value() == noise
-            && s.numTrain.intValue() == numTrain
-            && s.numVal.intValue() == numVal
-            && s.batchSize.intValue() == batchSize
-            && s.learningRate.value() == learningRate
-            && s.sigma.value() == sigma
-            && s.epochs.intValue() == epochs
-            && (long) s.seed.value() == seed;
-    if (!same) {
-      throw new IllegalStateException("the app's settings do not hold the options' values");
+    SettingsModel s = new SettingsModel();
+    s.apply(config);
+    if (!s.config().equals(config)) {
+      throw new IllegalStateException(
+          "the app's settings do not hold the options' values: " + s.config() + " ≠ " + config);
     }
     return s;
   }
 
   private Optional<Refusal> refusalIn(SettingsModel s) {
+    DataSource.Synthetic data = (DataSource.Synthetic) config.data();
     String[][] fields = {
-      {"numTrain", Integer.toString(numTrain)},
-      {"numVal", Integer.toString(numVal)},
-      {"batchSize", Integer.toString(batchSize)},
-      {"learningRate", Double.toString(learningRate)},
-      {"sigma", Double.toString(sigma)},
-      {"epochs", Integer.toString(epochs)},
-      {"noise", Double.toString(noise)},
-      {"trueW", list(trueW)},
-      {"trueB", Double.toString(trueB)},
-      {"seed", Long.toString(seed)}
+      {"numTrain", Integer.toString(data.numTrain())},
+      {"numVal", Integer.toString(data.numVal())},
+      {"batchSize", Integer.toString(config.batchSize())},
+      {"learningRate", Double.toString(config.lr())},
+      {"sigma", Double.toString(config.sigma())},
+      {"epochs", Integer.toString(config.epochs())},
+      {"clip", Double.toString(config.clip())},
+      {"noise", Double.toString(data.noise())},
+      {"trueW", list(data.trueW())},
+      {"featureScale", list(data.featureScale())},
+      {"trueB", Double.toString(data.trueB())},
+      {"seed", Long.toString(config.seed())}
     };
     for (String[] f : fields) {
       Setting setting = setting(s, f[0]);
@@ -108,8 +100,10 @@ public record AppRecipe(
       case "learningRate" -> s.learningRate;
       case "sigma" -> s.sigma;
       case "epochs" -> s.epochs;
+      case "clip" -> s.clip;
       case "noise" -> s.noise;
       case "trueW" -> s.trueW;
+      case "featureScale" -> s.featureScale;
       case "trueB" -> s.trueB;
       case "seed" -> s.seed;
       default -> throw new IllegalArgumentException(component);

@@ -2,6 +2,7 @@ package descent.app.snapshot;
 
 import descent.app.MainView;
 import descent.app.params.ParametersModel.Row;
+import descent.app.presets.PresetMenu;
 import descent.app.session.TrainingSession;
 import descent.app.session.TrainingSession.State;
 import java.awt.image.BufferedImage;
@@ -33,7 +34,12 @@ final class AppReplay {
             fx,
             () -> {
               made[0] = new TrainingSession(recipe.settings());
-              return MainView.scene(made[0], picture.width(), picture.height());
+              javafx.scene.Scene scene = MainView.scene(made[0], picture.width(), picture.height());
+              if (recipe.preset() != null) {
+                PresetMenu.in(((MainView) scene.getRoot()).menuBar())
+                    .ifPresent(menu -> menu.showLoaded(recipe.preset()));
+              }
+              return scene;
             })) {
       AppReplay replay = new AppReplay(fx, made[0]);
       try {

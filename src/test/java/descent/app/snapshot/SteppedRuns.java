@@ -45,6 +45,6 @@ final class SteppedRuns {
 
   /** The app's settings for {@link #chapter}'s run with {@code seed}. */
   static AppRecipe chapterRecipe(long seed) {
-    return new AppRecipe(new double[] {2, -3.4}, 4.2, 0.01, 1000, 1000, 32, 0.03, 0.01, 3, seed);
+    return new AppRecipe(descent.run.RunConfig.chapter(seed));
   }
 }
