@@ -186,6 +186,15 @@ class TrainCommand implements Callable<Integer> {
       description = "with --data, the column to predict (default: the last column)")
   String target;
 
+  @Option(
+      names = "--features",
+      split = ",",
+      paramLabel = "<a,b>",
+      description =
+          "with --data, the feature columns, comma-separated, in the order of w (default: every"
+              + " column but the target); the other columns are ignored, even if they hold text")
+  List<String> features;
+
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
 
@@ -435,6 +444,9 @@ class TrainCommand implements Callable<Integer> {
       if (!given("--target")) {
         target = csv.target();
       }
+      if (!given("--features")) {
+        features = csv.features().isEmpty() ? null : csv.features();
+      }
       if (!given("--num-train")) {
         numTrain = csv.numTrain();
       }
@@ -473,7 +485,7 @@ class TrainCommand implements Callable<Integer> {
                 raw.numTrain(),
                 raw.numVal(),
                 featureScales(trueW.values().length))
-            : new DataSource.CsvFile(file, target, List.of(), raw.numTrain());
+            : new DataSource.CsvFile(file, target, chosenFeatures(), raw.numTrain());
     return new RunConfig(
         source, lr, sigma, raw.batchSize(), epochs, clip, !noShuffle, standardize, runSeed);
   }
@@ -503,9 +515,18 @@ class TrainCommand implements Callable<Integer> {
     return path;
   }
 
+  /** --features as given, or an empty list for every column but the target. */
+  List<String> chosenFeatures() {
+    return features == null ? List.of() : List.copyOf(features);
+  }
+
   RegressionData synthetic(long runSeed) {
     if (given("--target")) {
       throw new BadInput("--target: only applies with --data (synthetic data's target is y)");
+    }
+    if (given("--features")) {
+      throw new BadInput(
+          "--features: only applies with --data (synthetic data's features are x1 to xd)");
     }
     int n = numTrain == null ? CHAPTER_NUM_TRAIN : numTrain;
     checkBatchSize(n);
@@ -581,6 +602,7 @@ class TrainCommand implements Callable<Integer> {
           CsvRegressionData.load(
               file,
               target,
+              chosenFeatures(),
               null, // a --num-train that does not fit the file is the option's fault: see below
               batchSize != null ? batchSize : defaultBatchSize,
               !noShuffle,
