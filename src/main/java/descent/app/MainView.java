@@ -2,6 +2,9 @@ package descent.app;
 
 import descent.app.chart.LossChartView;
 import descent.app.chart.LossCharts;
+import descent.app.csv.CsvDrop;
+import descent.app.csv.CsvImport;
+import descent.app.csv.CsvMenu;
 import descent.app.params.ParameterPanel;
 import descent.app.session.TrainingSession;
 import descent.app.settings.Setting;
@@ -45,9 +48,11 @@ public final class MainView extends BorderPane {
   private final TrainingSession session;
   private final TeachingViews teaching;
   private final MenuBar menuBar = new MenuBar();
+  private final CsvImport csvImport;
 
   public MainView(TrainingSession session) {
     this.session = session;
+    this.csvImport = new CsvImport(session);
     getStyleClass().add("main");
 
     Label title = new Label("Descent");
@@ -110,6 +115,9 @@ public final class MainView extends BorderPane {
       setCenter(center);
     }
     setBottom(new TransportBar(session));
+    // File > Open CSV…, and a .csv dropped anywhere on the window
+    new CsvMenu(csvImport, this::window).addTo(menuBar);
+    CsvDrop.install(this, file -> csvImport.open(file, window()));
     // a click outside the fields hands the keyboard back to the shortcuts
     addEventFilter(
         javafx.scene.input.MouseEvent.MOUSE_PRESSED,
@@ -270,6 +278,15 @@ public final class MainView extends BorderPane {
   /** The window's menus. */
   public MenuBar menuBar() {
     return menuBar;
+  }
+
+  /** Opening CSV files: File > Open CSV… and drops. */
+  public CsvImport csvImport() {
+    return csvImport;
+  }
+
+  private javafx.stage.Window window() {
+    return getScene() == null ? null : getScene().getWindow();
   }
 
   /** The teaching views beside the chart. */

@@ -612,17 +612,9 @@ class TrainCommand implements Callable<Integer> {
     }
     if (numTrain != null) {
       int rows = loaded.numRows();
-      if (numTrain >= rows) {
-        throw new BadInput(
-            "--num-train: must be "
-                + (rows == 2 ? "1" : "an integer from 1 to " + (rows - 1))
-                + " for this file, got "
-                + numTrain
-                + " ("
-                + Names.file(file)
-                + " has "
-                + rows
-                + " data rows and at least one must be left to validate)");
+      String problem = CsvRegressionData.numTrainProblem(numTrain, rows, Names.file(file));
+      if (problem != null) {
+        throw new BadInput("--num-train: " + problem);
       }
       loaded = loaded.withNumTrain(numTrain);
     }

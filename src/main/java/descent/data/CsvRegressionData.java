@@ -144,6 +144,29 @@ public final class CsvRegressionData extends RegressionData {
   }
 
   /**
+   * Why {@code numTrain} training rows do not fit a file of {@code numRows} data rows, as the
+   * command line's {@code --num-train} and the app's import dialog both say it: {@code must be an
+   * integer from 1 to 4 for this file, got 5 (data.csv has 5 data rows and at least one must be
+   * left to validate)}; null if it fits.
+   *
+   * @param fileName the file as the user should read it
+   */
+  public static String numTrainProblem(int numTrain, int numRows, String fileName) {
+    if (numTrain >= 1 && numTrain < numRows) {
+      return null;
+    }
+    return "must be "
+        + (numRows == 2 ? "1" : "an integer from 1 to " + (numRows - 1))
+        + " for this file, got "
+        + numTrain
+        + " ("
+        + fileName
+        + " has "
+        + numRows
+        + " data rows and at least one must be left to validate)";
+  }
+
+  /**
    * The default number of training rows among {@code numRows}: 80 % rounded down, but at least one
    * and leaving at least one for validation.
    */
