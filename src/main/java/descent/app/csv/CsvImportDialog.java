@@ -112,7 +112,16 @@ public final class CsvImportDialog extends Dialog<CsvChoice> {
       error.getStyleClass().add("field-error");
       error.setGraphic(FontIcon.of(MaterialDesignA.ALERT_CIRCLE));
       error.setWrapText(true);
+      // as wide as its column, never wider: a long message wraps
+      error.setMinWidth(0);
+      error.setPrefWidth(0);
       error.setMaxWidth(Double.MAX_VALUE);
+      // layouts ask a label's height before its width: ask for the wrapped height at its width
+      error
+          .minHeightProperty()
+          .bind(
+              javafx.beans.binding.Bindings.createDoubleBinding(
+                  () -> wrappedHeight(error), error.widthProperty(), error.textProperty()));
       error.setVisible(false);
       error.managedProperty().bind(error.visibleProperty());
       errors.put(f, error);
@@ -121,28 +130,53 @@ public final class CsvImportDialog extends Dialog<CsvChoice> {
     GridPane grid = new GridPane();
     grid.setHgap(10);
     grid.setVgap(6);
-    grid.addRow(0, new Label("target"), target);
-    grid.add(errors.get(Field.TARGET), 1, 1);
-    grid.addRow(2, new Label("features"), features);
-    grid.add(errors.get(Field.FEATURES), 1, 3);
+    javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+    names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    javafx.scene.layout.ColumnConstraints choices = new javafx.scene.layout.ColumnConstraints();
+    choices.setHgrow(Priority.ALWAYS);
+    choices.setMinWidth(0);
+    grid.getColumnConstraints().setAll(names, choices);
     HBox rows = new HBox(8, numTrain, rowsNote);
     rows.setAlignment(Pos.CENTER_LEFT);
-    grid.addRow(4, new Label("training rows"), rows);
-    grid.add(errors.get(Field.NUM_TRAIN), 1, 5);
-    grid.add(standardize, 1, 6);
-    grid.add(errors.get(Field.STANDARDIZE), 1, 7);
+    grid.addRow(0, new Label("target"), withError(target, Field.TARGET));
+    grid.addRow(1, new Label("features"), withError(features, Field.FEATURES));
+    grid.addRow(2, new Label("training rows"), withError(rows, Field.NUM_TRAIN));
+    grid.add(withError(standardize, Field.STANDARDIZE), 1, 3);
     GridPane.setHgrow(features, Priority.ALWAYS);
     features.setPrefWrapLength(560);
 
     HBox statusLine = new HBox(8, progress, status);
     statusLine.setAlignment(Pos.CENTER_LEFT);
     VBox box = new VBox(10, table, errors.get(Field.FILE), grid, statusLine);
-    box.setPadding(new Insets(4, 0, 0, 0));
+    box.setPadding(new Insets(8, 12, 4, 12));
     box.setPrefWidth(720);
 
     target.valueProperty().addListener((obs, old, now) -> targetChanged(old, now));
     numTrain.textProperty().addListener((obs, old, now) -> recheck());
     standardize.selectedProperty().addListener((obs, old, now) -> recheck());
+    return box;
+  }
+
+  /** The height of {@code label}'s text wrapped at the label's width, with its graphic's room. */
+  private static double wrappedHeight(Label label) {
+    double graphic =
+        label.getGraphic() == null
+            ? 0
+            : label.getGraphic().prefWidth(-1) + label.getGraphicTextGap();
+    double width = label.getWidth() - graphic - 4;
+    if (width <= 0 || label.getText() == null || label.getText().isEmpty()) {
+      return javafx.scene.layout.Region.USE_COMPUTED_SIZE;
+    }
+    javafx.scene.text.Text text = new javafx.scene.text.Text(label.getText());
+    text.setFont(label.getFont());
+    text.setWrappingWidth(width);
+    return Math.ceil(text.getLayoutBounds().getHeight()) + 4;
+  }
+
+  /** {@code control} with its refusal under it; a VBox hands the message its width to wrap at. */
+  private VBox withError(Node control, Field field) {
+    VBox box = new VBox(2, control, errors.get(field));
+    box.setMinWidth(0);
     return box;
   }
 
