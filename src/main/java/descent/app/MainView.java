@@ -67,7 +67,12 @@ public final class MainView extends BorderPane {
     // File, Presets, Runs and View menus; each feature adds its own
     menuBar.setId("menu-bar");
     menuBar.setUseSystemMenuBar(false);
-    setTop(new VBox(menuBar, header));
+    // the menus share the title's row, so they cost the controls no height on a small screen
+    HBox top = new HBox(menuBar, header);
+    top.setAlignment(Pos.CENTER_LEFT);
+    top.getStyleClass().add("top-bar");
+    HBox.setHgrow(header, Priority.ALWAYS);
+    setTop(top);
 
     StabilityNote stability =
         new StabilityNote(session.stabilityBoundProperty(), session.settings().learningRate);
