@@ -2,6 +2,9 @@ package descent.app;
 
 import descent.app.chart.LossChartView;
 import descent.app.chart.LossCharts;
+import descent.app.csv.CsvDrop;
+import descent.app.csv.CsvImport;
+import descent.app.csv.CsvMenu;
 import descent.app.export.ExportMenu;
 import descent.app.params.ParameterPanel;
 import descent.app.presenter.Presenter;
@@ -62,9 +65,11 @@ public final class MainView extends BorderPane {
   private final DoubleProperty fontScale = new SimpleDoubleProperty(1);
   private final BooleanProperty controlsHidden = new SimpleBooleanProperty(false);
   private Presenter presenter;
+  private final CsvImport csvImport;
 
   public MainView(TrainingSession session) {
     this.session = session;
+    this.csvImport = new CsvImport(session);
     getStyleClass().add("main");
 
     Label title = new Label("Descent");
@@ -147,6 +152,9 @@ public final class MainView extends BorderPane {
     setBottom(new TransportBar(session));
     export = ExportMenu.install(this, session, chart, parameters);
     fileMenu().getItems().add(export.menu());
+    // File > Open CSV…, and a .csv dropped anywhere on the window
+    new CsvMenu(csvImport, this::window).addTo(menuBar);
+    CsvDrop.install(this, file -> csvImport.open(file, window()));
     // a click outside the fields hands the keyboard back to the shortcuts
     addEventFilter(
         javafx.scene.input.MouseEvent.MOUSE_PRESSED,
@@ -325,6 +333,15 @@ public final class MainView extends BorderPane {
   /** File ▸ Export and the views' right-click menus. */
   public ExportMenu export() {
     return export;
+  }
+
+  /** Opening CSV files: File > Open CSV… and drops. */
+  public CsvImport csvImport() {
+    return csvImport;
+  }
+
+  private javafx.stage.Window window() {
+    return getScene() == null ? null : getScene().getWindow();
   }
 
   /** The teaching views beside the chart. */

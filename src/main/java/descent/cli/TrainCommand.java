@@ -200,6 +200,15 @@ class TrainCommand implements Callable<Integer> {
   String target;
 
   @Option(
+      names = "--features",
+      split = ",",
+      paramLabel = "<a,b>",
+      description =
+          "with --data, the feature columns, comma-separated, in the order of w (default: every"
+              + " column but the target); the other columns are ignored, even if they hold text")
+  List<String> features;
+
+  @Option(
       names = "--run",
       paramLabel = "<run.json>",
       description =
@@ -374,15 +383,6 @@ class TrainCommand implements Callable<Integer> {
     } catch (RunFileException e) {
       throw new BadInput("--run: " + e.getMessage());
     }
-    if (base.data() instanceof DataSource.CsvFile csv && !csv.features().isEmpty()) {
-      throw new BadInput(
-          "--run: "
-              + Names.file(runFile)
-              + " picks the feature columns "
-              + String.join(", ", csv.features())
-              + "; the command line cannot pick columns yet (it uses every column but the"
-              + " target)");
-    }
     useBase(base, true);
   }
 
@@ -552,6 +552,9 @@ class TrainCommand implements Callable<Integer> {
       if (!given("--target")) {
         target = csv.target();
       }
+      if (!given("--features")) {
+        features = csv.features().isEmpty() ? null : csv.features();
+      }
       if (!given("--num-train")) {
         numTrain = csv.numTrain();
       }
@@ -596,7 +599,7 @@ class TrainCommand implements Callable<Integer> {
                 raw.numTrain(),
                 raw.numVal(),
                 featureScales(trueW.values().length))
-            : new DataSource.CsvFile(file, target, List.of(), raw.numTrain());
+            : new DataSource.CsvFile(file, target, chosenFeatures(), raw.numTrain());
     return new RunConfig(
         source, lr, sigma, raw.batchSize(), epochs, clip, !noShuffle, standardize, runSeed);
   }
@@ -626,9 +629,18 @@ class TrainCommand implements Callable<Integer> {
     return path;
   }
 
+  /** --features as given, or an empty list for every column but the target. */
+  List<String> chosenFeatures() {
+    return features == null ? List.of() : List.copyOf(features);
+  }
+
   RegressionData synthetic(long runSeed) {
     if (given("--target")) {
       throw new BadInput("--target: only applies with --data (synthetic data's target is y)");
+    }
+    if (given("--features")) {
+      throw new BadInput(
+          "--features: only applies with --data (synthetic data's features are x1 to xd)");
     }
     int n = numTrain == null ? CHAPTER_NUM_TRAIN : numTrain;
     checkBatchSize(n);
@@ -704,6 +716,7 @@ class TrainCommand implements Callable<Integer> {
           CsvRegressionData.load(
               file,
               target,
+              chosenFeatures(),
               null, // a --num-train that does not fit the file is the option's fault: see below
               batchSize != null ? batchSize : defaultBatchSize,
               !noShuffle,
@@ -713,17 +726,9 @@ class TrainCommand implements Callable<Integer> {
     }
     if (numTrain != null) {
       int rows = loaded.numRows();
-      if (numTrain >= rows) {
-        throw new BadInput(
-            "--num-train: must be "
-                + (rows == 2 ? "1" : "an integer from 1 to " + (rows - 1))
-                + " for this file, got "
-                + numTrain
-                + " ("
-                + Names.file(file)
-                + " has "
-                + rows
-                + " data rows and at least one must be left to validate)");
+      String problem = CsvRegressionData.numTrainProblem(numTrain, rows, Names.file(file));
+      if (problem != null) {
+        throw new BadInput("--num-train: " + problem);
       }
       loaded = loaded.withNumTrain(numTrain);
     }

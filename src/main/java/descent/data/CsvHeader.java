@@ -83,12 +83,6 @@ final class CsvHeader {
     }
     int index = header.indexOf(targetOrNull);
     if (index < 0) {
-      String listed =
-          header.stream()
-              .limit(LISTED_COLUMNS)
-              .map(CsvRegressionData::quote)
-              .collect(Collectors.joining(", "));
-      int more = header.size() - LISTED_COLUMNS;
       throw new DataFileException(
           file,
           line,
@@ -96,9 +90,70 @@ final class CsvHeader {
           "no column named "
               + quote(targetOrNull)
               + " to use as the target; the columns are "
-              + listed
-              + (more > 0 ? " and " + more + " more" : ""));
+              + listed(header));
     }
     return index;
+  }
+
+  /**
+   * The columns of {@code features}, in the order given; every column but the target, in file
+   * order, when the list is empty. Unknown and repeated names, and the target among them, are
+   * refused by name.
+   */
+  static int[] featureIndices(
+      Path file, List<String> header, List<String> features, int target, int line)
+      throws DataFileException {
+    if (features.isEmpty()) {
+      int[] all = new int[header.size() - 1];
+      for (int j = 0, k = 0; j < header.size(); j++) {
+        if (j != target) {
+          all[k++] = j;
+        }
+      }
+      return all;
+    }
+    int[] chosen = new int[features.size()];
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int k = 0; k < features.size(); k++) {
+      String name = features.get(k);
+      int index = header.indexOf(name);
+      if (index < 0) {
+        throw new DataFileException(
+            file,
+            line,
+            0,
+            "no column named "
+                + quote(name)
+                + " to use as a feature; the columns are "
+                + listed(header));
+      }
+      if (!seen.add(name)) {
+        throw new DataFileException(
+            file, line, 0, "feature " + quote(name) + " is chosen twice; name each column once");
+      }
+      if (index == target) {
+        throw new DataFileException(
+            file,
+            line,
+            0,
+            "column "
+                + quote(name)
+                + " is the target, so it cannot be a feature too; choose another target or"
+                + " leave it out of the features");
+      }
+      chosen[k] = index;
+    }
+    return chosen;
+  }
+
+  /** At most {@link #LISTED_COLUMNS} names of {@code header}, quoted, then "and N more". */
+  private static String listed(List<String> header) {
+    String listed =
+        header.stream()
+            .limit(LISTED_COLUMNS)
+            .map(CsvRegressionData::quote)
+            .collect(Collectors.joining(", "));
+    int more = header.size() - LISTED_COLUMNS;
+    return listed + (more > 0 ? " and " + more + " more" : "");
   }
 }

@@ -2,6 +2,7 @@ package descent.data;
 
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -92,11 +93,33 @@ public final class CsvRegressionData extends RegressionData {
       boolean shuffle,
       long seed)
       throws DataFileException {
+    return load(file, targetOrNull, List.of(), numTrainOrNull, batchSize, shuffle, seed);
+  }
+
+  /**
+   * Reads {@code file} with only the feature columns named. Columns neither chosen nor the target
+   * are ignored entirely: they may hold text, or nothing.
+   *
+   * @param features the feature columns' names in the order the model's weights take them, or an
+   *     empty list for every column but the target, in file order
+   * @throws DataFileException as {@link #load(Path, String, Integer, int, boolean, long)} does, and
+   *     also if a feature is not a column of the file, is named twice, or is the target
+   */
+  public static CsvRegressionData load(
+      Path file,
+      String targetOrNull,
+      List<String> features,
+      Integer numTrainOrNull,
+      int batchSize,
+      boolean shuffle,
+      long seed)
+      throws DataFileException {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(features, "features");
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
     }
-    CsvTableReader.Table table = new CsvTableReader(file).read(targetOrNull);
+    CsvTableReader.Table table = new CsvTableReader(file).read(targetOrNull, features);
     int n = table.targets().length;
     int numTrain = numTrainOrNull == null ? defaultNumTrain(n) : numTrainOrNull;
     if (numTrain < 1 || numTrain >= n) {
@@ -118,6 +141,29 @@ public final class CsvRegressionData extends RegressionData {
         + numRows
         + " data rows, so numTrain must be "
         + (numRows == 2 ? "1" : "1 to " + (numRows - 1));
+  }
+
+  /**
+   * Why {@code numTrain} training rows do not fit a file of {@code numRows} data rows, as the
+   * command line's {@code --num-train} and the app's import dialog both say it: {@code must be an
+   * integer from 1 to 4 for this file, got 5 (data.csv has 5 data rows and at least one must be
+   * left to validate)}; null if it fits.
+   *
+   * @param fileName the file as the user should read it
+   */
+  public static String numTrainProblem(int numTrain, int numRows, String fileName) {
+    if (numTrain >= 1 && numTrain < numRows) {
+      return null;
+    }
+    return "must be "
+        + (numRows == 2 ? "1" : "an integer from 1 to " + (numRows - 1))
+        + " for this file, got "
+        + numTrain
+        + " ("
+        + fileName
+        + " has "
+        + numRows
+        + " data rows and at least one must be left to validate)";
   }
 
   /**

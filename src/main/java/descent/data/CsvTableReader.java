@@ -53,6 +53,9 @@ final class CsvTableReader {
   private double[] targets = new double[0];
   private int[] lines = new int[0];
   private int n;
+  // for each column: its index among the chosen features, or IGNORED (the target's is 0)
+  private int[] slot;
+  private static final int IGNORED = -1;
 
   CsvTableReader(Path file) {
     this.file = file;
@@ -75,10 +78,23 @@ final class CsvTableReader {
     }
   }
 
+  /** Reads the file with the target {@code targetOrNull} and every other column as a feature. */
   Table read(String targetOrNull) throws DataFileException {
+    return read(targetOrNull, List.of());
+  }
+
+  /**
+   * Reads the file.
+   *
+   * @param targetOrNull the target's name, or null for the last column
+   * @param featureNames the feature columns in the order wanted, or empty for every column but the
+   *     target, in file order; columns not chosen are never parsed
+   */
+  Table read(String targetOrNull, List<String> featureNames) throws DataFileException {
     List<String> header = null;
     int headerLine = 0;
     int target = -1;
+    int[] chosen = null; // the feature columns, in the order wanted
     long lastLine = 0; // the physical line on which the previous record ended
     char delimiter;
     // one open stream, read from its start once per delimiter tried and once for good
@@ -114,8 +130,9 @@ final class CsvTableReader {
             }
             CsvHeader.check(file, header, line, delimiter);
             target = CsvHeader.targetIndex(file, header, targetOrNull, line);
+            chosen = CsvHeader.featureIndices(file, header, featureNames, target, line);
           } else {
-            add(record, header, target, line, delimiter);
+            add(record, header, target, chosen, line, delimiter);
           }
         }
       }
@@ -138,11 +155,18 @@ final class CsvTableReader {
               + lines[0]
               + "); need at least two, one to train and one to validate");
     }
-    int d = header.size() - 1;
-    List<String> featureNames = new ArrayList<>(header);
-    String targetName = featureNames.remove(target);
+    int d = chosen.length;
+    List<String> names = new ArrayList<>(d);
+    for (int j : chosen) {
+      names.add(header.get(j));
+    }
     return new Table(
-        trim(features, n * d), trim(targets, n), featureNames, targetName, delimiter, trim(lines));
+        trim(features, n * d),
+        trim(targets, n),
+        List.copyOf(names),
+        header.get(target),
+        delimiter,
+        trim(lines));
   }
 
   /**
@@ -164,9 +188,21 @@ final class CsvTableReader {
     return (int) Math.min(line, Integer.MAX_VALUE);
   }
 
-  /** Parses one data row into the arrays, growing them when full. */
-  private void add(CSVRecord record, List<String> header, int target, int line, char delimiter)
+  /**
+   * Parses one data row's target and chosen features into the arrays, growing them when full. The
+   * other cells are only counted: a text column not chosen never stops a file from loading.
+   */
+  private void add(
+      CSVRecord record, List<String> header, int target, int[] chosen, int line, char delimiter)
       throws DataFileException {
+    if (slot == null) {
+      slot = new int[header.size()];
+      Arrays.fill(slot, IGNORED);
+      slot[target] = 0;
+      for (int k = 0; k < chosen.length; k++) {
+        slot[chosen[k]] = k;
+      }
+    }
     int width = header.size();
     int size = record.size();
     if (size < width) {
@@ -194,16 +230,21 @@ final class CsvTableReader {
           width + 1,
           "row has " + cellCount(size) + " but the header has only " + width + " columns");
     }
-    int d = width - 1;
+    int d = chosen.length;
     if (n == targets.length) {
       grow(d);
     }
-    for (int j = 0, k = 0; j < width; j++) {
+    // in file order, so that the first bad cell of a row is the one reported
+    for (int j = 0; j < width; j++) {
+      int k = slot[j];
+      if (k == IGNORED) {
+        continue;
+      }
       double value = number(record.get(j), header.get(j), line, j + 1);
       if (j == target) {
         targets[n] = value;
       } else {
-        features[n * d + k++] = value;
+        features[n * d + k] = value;
       }
     }
     lines[n] = line;
@@ -212,7 +253,7 @@ final class CsvTableReader {
 
   private void grow(int d) throws DataFileException {
     long rows = Math.max(16, n + (n >> 1));
-    rows = Math.min(rows, MAX_ARRAY / d);
+    rows = Math.min(rows, MAX_ARRAY / Math.max(1, d));
     if (rows <= n) {
       throw new DataFileException(
           file, 0, 0, "too large: more than " + n + " rows × " + d + " features do not fit");

@@ -140,11 +140,7 @@ public sealed interface DataSource permits DataSource.Synthetic, DataSource.CsvF
 
     @Override
     public RegressionData load(int batchSize, boolean shuffle, long seed) throws DataFileException {
-      if (!features.isEmpty()) {
-        // choosing columns arrives with issue 9's CSV work
-        throw new UnsupportedOperationException("choosing the feature columns");
-      }
-      return CsvRegressionData.load(file, target, numTrain, batchSize, shuffle, seed);
+      return CsvRegressionData.load(file, target, features, numTrain, batchSize, shuffle, seed);
     }
 
     @Override

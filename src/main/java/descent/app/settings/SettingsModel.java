@@ -133,16 +133,27 @@ public final class SettingsModel {
   public final SpeedSetting speed = new SpeedSetting();
 
   public SettingsModel() {
-    // the batch size can never exceed the number of training rows
-    batchSize.maxProperty().bind(numTrain.valueProperty());
-    numTrain
-        .valueProperty()
+    // the batch size can never exceed the number of training rows: the synthetic data's, or the
+    // CSV file's while one provides the rows
+    batchSize
+        .maxProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                this::trainingRows, numTrain.valueProperty(), csvData));
+    batchSize
+        .maxProperty()
         .addListener(
             (obs, old, now) -> {
               if (batchSize.value() > now.doubleValue()) {
                 batchSize.set(now.doubleValue());
               }
             });
+  }
+
+  /** The training rows: the CSV file's when it says how many, else the synthetic data's. */
+  private double trainingRows() {
+    DataSource.CsvFile csv = csvData.get();
+    return csv != null && csv.numTrain() != null ? csv.numTrain() : numTrain.value();
   }
 
   /** Every setting with a text field, in display order. */

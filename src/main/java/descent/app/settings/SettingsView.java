@@ -33,6 +33,8 @@ public final class SettingsView extends VBox {
   static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
   private final ValidationSupport validation = new ValidationSupport();
+  private java.util.Set<Setting> syntheticOnly = java.util.Set.of();
+  private javafx.beans.binding.BooleanBinding csvInUse;
 
   public SettingsView(SettingsModel model) {
     this(model, null);
@@ -76,6 +78,17 @@ public final class SettingsView extends VBox {
                     model.learningRate, model.sigma, model.batchSize, model.epochs, model.clip)));
 
     getChildren().add(heading("Data"));
+    // while a CSV file provides the rows, this line stands in for the synthetic data's settings
+    getChildren().add(new CsvDataLine(model));
+    syntheticOnly =
+        java.util.Set.of(
+            model.noise,
+            model.numTrain,
+            model.numVal,
+            model.trueW,
+            model.featureScale,
+            model.trueB);
+    csvInUse = model.csvData.isNotNull();
     GridPane data = grid();
     r = 0;
     r = fieldRow(data, r, model.noise, null);
@@ -187,6 +200,11 @@ public final class SettingsView extends VBox {
     Label label = new Label(s.label());
     label.setMinWidth(Region.USE_PREF_SIZE);
     TextField field = field(s);
+    if (syntheticOnly.contains(s)) {
+      // they describe synthetic data only: off while the rows come from a file
+      label.disableProperty().bind(csvInUse);
+      field.disableProperty().bind(csvInUse);
+    }
     label.setTooltip(tip(s.tooltip()));
     grid.add(label, 0, row);
     if (extra == null) {
