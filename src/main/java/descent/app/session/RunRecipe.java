@@ -90,7 +90,8 @@ record RunRecipe(RunConfig config) {
         model.w().toArray(),
         model.b().item(),
         run.maxEpochs(),
-        run.batchesPerEpoch());
+        run.batchesPerEpoch(),
+        config);
   }
 
   /**
@@ -111,5 +112,6 @@ record RunRecipe(RunConfig config) {
       double[] initialW,
       double initialB,
       int maxEpochs,
-      int batchesPerEpoch) {}
+      int batchesPerEpoch,
+      RunConfig config) {}
 }

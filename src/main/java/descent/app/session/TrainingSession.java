@@ -4,6 +4,7 @@ import descent.app.params.ParametersModel;
 import descent.app.session.RunRecipe.PreparedRun;
 import descent.app.settings.Setting;
 import descent.app.settings.SettingsModel;
+import descent.run.RunConfig;
 import descent.train.GradientCheck;
 import descent.train.RunPicture;
 import descent.train.StabilityBound;
@@ -69,6 +70,7 @@ public final class TrainingSession {
   private volatile boolean watching; // read by the training thread's recorders
   private final ReadOnlyObjectWrapper<StepSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<RunPicture> picture = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<RunConfig> runConfig = new ReadOnlyObjectWrapper<>();
 
   public TrainingSession(SettingsModel settings) {
     this(settings, EventInbox.DEFAULT_CAPACITY);
@@ -177,6 +179,11 @@ public final class TrainingSession {
     service.shutdown();
   }
 
+  /** Shows {@code line} in the status bar, e.g. what happened to the kept runs. */
+  public void say(String line) {
+    status.say(line);
+  }
+
   /** Shows an unexpected error in the status bar. */
   public void report(Throwable error) {
     status.say("Unexpected error: " + error);
@@ -246,6 +253,7 @@ public final class TrainingSession {
       return;
     }
     status.maxEpochs.set(epochs);
+    runConfig.set(runConfig.get().withEpochs(epochs));
     if (builder.isBuilding()) {
       return; // the fresh run takes the settings as they are when it is installed
     }
@@ -269,6 +277,7 @@ public final class TrainingSession {
       reset("learning rate changed after divergence");
     } else {
       run.setLearningRate(lr.doubleValue()); // volatile: the next update uses it
+      runConfig.set(runConfig.get().withLr(lr.doubleValue()));
     }
   }
 
@@ -297,6 +306,7 @@ public final class TrainingSession {
     }
     parameters.reset(p.trueW(), p.trueB(), p.ols(), p.initialW(), p.initialB());
     recorder = p.recorder();
+    runConfig.set(p.config().withLr(run.learningRate()).withEpochs(settings.epochs.intValue()));
     picture.set(p.picture());
     snapshot.set(p.ready());
     status.start(p, run.maxEpochs(), why);
@@ -385,6 +395,14 @@ public final class TrainingSession {
    */
   public ReadOnlyObjectProperty<RunPicture> pictureProperty() {
     return picture.getReadOnlyProperty();
+  }
+
+  /**
+   * The settings of the current run, as they were when it was built; a learning rate changed while
+   * it runs replaces the one it started with. Set before the frame listeners hear {@code onReset}.
+   */
+  public ReadOnlyObjectProperty<RunConfig> runConfigProperty() {
+    return runConfig.getReadOnlyProperty();
   }
 
   public void addFrameListener(FrameListener l) {
