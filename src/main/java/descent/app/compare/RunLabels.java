@@ -3,6 +3,7 @@ package descent.app.compare;
 import descent.run.DataSource;
 import descent.run.RunConfig;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +39,23 @@ public final class RunLabels {
           c -> synth(c.data(), s -> list(s.featureScale())),
           c -> synthText(c.data(), s -> "scales " + join(s.featureScale())));
 
+  private static final Field TRUE_B =
+      new Field(
+          c -> synth(c.data(), s -> s.trueB()),
+          c -> synthText(c.data(), s -> "true b " + number(s.trueB())));
+  private static final Field NOISE =
+      new Field(
+          c -> synth(c.data(), s -> s.noise()),
+          c -> synthText(c.data(), s -> "noise " + number(s.noise())));
+  private static final Field VAL_ROWS =
+      new Field(
+          c -> synth(c.data(), s -> s.numVal()),
+          c -> synthText(c.data(), s -> String.format(Locale.ROOT, "%,d val rows", s.numVal())));
+
+  /** What only synthetic data have: "synthetic" beside a file's name says enough. */
+  private static final List<Field> SYNTHETIC_ONLY =
+      List.of(D, TRUE_W, TRUE_B, NOISE, VAL_ROWS, SCALES);
+
   private static final List<Field> FIELDS =
       List.of(
           KIND,
@@ -47,17 +65,10 @@ public final class RunLabels {
               c -> csvTarget(c.data()).isEmpty() ? "" : "target " + csvTarget(c.data())),
           D,
           TRUE_W,
-          new Field(
-              c -> synth(c.data(), s -> s.trueB()),
-              c -> synthText(c.data(), s -> "true b " + number(s.trueB()))),
-          new Field(
-              c -> synth(c.data(), s -> s.noise()),
-              c -> synthText(c.data(), s -> "noise " + number(s.noise()))),
+          TRUE_B,
+          NOISE,
           new Field(c -> c.data().numTrainOrUnknown(), c -> rows(c.data())),
-          new Field(
-              c -> synth(c.data(), s -> s.numVal()),
-              c ->
-                  synthText(c.data(), s -> String.format(Locale.ROOT, "%,d val rows", s.numVal()))),
+          VAL_ROWS,
           SCALES,
           new Field(c -> c.standardize(), c -> c.standardize() ? "z-scores" : "raw features"),
           new Field(c -> c.lr(), c -> "lr " + number(c.lr())),
@@ -79,6 +90,7 @@ public final class RunLabels {
     }
     if (differing.contains(KIND)) {
       differing.remove(CSV_NAME); // the kind names the file
+      differing.removeAll(SYNTHETIC_ONLY);
     }
     if (differing.contains(D)) {
       differing.remove(TRUE_W); // "d = 1" beside "d = 2" says enough
@@ -96,16 +108,18 @@ public final class RunLabels {
     return labels;
   }
 
-  /** A short decimal: 0.03, 0.3, 1, 1.5e-05 never with a binary tail. */
+  /** A short number: 0.03, 0.3, 1, 1.5e-5; never a binary tail such as 0.30000000000000004. */
   static String number(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e9) {
       return Long.toString((long) v);
     }
     double a = Math.abs(v);
-    if (a >= 1e-4 && a < 1e9) {
-      return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    if (a >= 1e-3 && a < 1e9) {
+      return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
-    return String.format(Locale.ROOT, "%.3g", v);
+    String[] parts = String.format(Locale.ROOT, "%.3e", v).split("e");
+    String mantissa = new BigDecimal(parts[0]).stripTrailingZeros().toPlainString();
+    return mantissa + "e" + Integer.parseInt(parts[1]);
   }
 
   private static String kind(DataSource s) {
