@@ -54,7 +54,6 @@ final class LossLineChart extends LineChart<Number, Number> {
   record EdgeMark(double x, double severity, boolean up, String text) {}
 
   private final Rectangle plotAreaClip = new Rectangle();
-  private final List<Rectangle> lineClips = new ArrayList<>();
   private final Circle latest = new Circle(6.5);
   private final Group edgeMarks = new Group();
   private double latestX;
@@ -154,10 +153,8 @@ final class LossLineChart extends LineChart<Number, Number> {
         }
         path.setStyle("-fx-stroke: " + colour + ";");
       }
-      while (lineClips.size() <= i) {
-        lineClips.add(new Rectangle());
-      }
-      Rectangle clip = lineClips.get(i);
+      // each path its own clip: a node can clip only one node, and series come and go
+      Rectangle clip = path.getClip() instanceof Rectangle r ? r : new Rectangle();
       clip.setWidth(width);
       clip.setHeight(height);
       path.setClip(clip);

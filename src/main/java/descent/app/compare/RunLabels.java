@@ -105,6 +105,17 @@ public final class RunLabels {
               .collect(Collectors.joining(", "));
       labels.add(text.isEmpty() ? "run " + r.number() : text);
     }
+    // runs that differ from others but not from each other: their numbers tell them apart
+    for (int i = 0; i < labels.size(); i++) {
+      String text = labels.get(i);
+      if (!text.startsWith("run ") && labels.indexOf(text) != labels.lastIndexOf(text)) {
+        for (int k = 0; k < labels.size(); k++) {
+          if (labels.get(k).equals(text)) {
+            labels.set(k, text + " (run " + runs.get(k).number() + ")");
+          }
+        }
+      }
+    }
     return labels;
   }
 

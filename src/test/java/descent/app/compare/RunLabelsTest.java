@@ -53,6 +53,12 @@ class RunLabelsTest {
   }
 
   @Test
+  void twinsAmongDifferentRunsAddTheirNumbers() {
+    assertThat(labels(CHAPTER, CHAPTER.withLr(0.3), CHAPTER.withLr(0.3)))
+        .containsExactly("lr 0.03", "lr 0.3 (run 2)", "lr 0.3 (run 3)");
+  }
+
+  @Test
   void runsThatDoNotDifferAreNamedByTheirNumber() {
     assertThat(RunLabels.of(List.of(new Labelled(3, CHAPTER), new Labelled(5, CHAPTER))))
         .containsExactly("run 3", "run 5");
