@@ -69,7 +69,7 @@ final class OtherPaths extends FlowPane {
       Color colour = Color.web(p.colour());
       for (int pass = 0; pass < 2; pass++) {
         gc.setStroke(pass == 0 ? Palette.EDGE : colour);
-        gc.setLineWidth(pass == 0 ? 5 : 2.5);
+        gc.setLineWidth(pass == 0 ? 6 : 3);
         for (int k = 0; k + 1 < n; k++) {
           if (Double.isFinite(xs[k] + ys[k] + xs[k + 1] + ys[k + 1])) {
             PathPainter.segment(gc, g, xs[k], ys[k], xs[k + 1], ys[k + 1]);
