@@ -12,14 +12,14 @@ import javafx.scene.shape.Rectangle;
 /**
  * The Runs menu: each kept run with a check to overlay it on the loss chart and the landscape, in
  * its colour, with its label, how it ended and its final loss; Remove ▸ one run; Clear all. All of
- * it works from the keyboard (F10 or Alt+R, arrows, Enter).
+ * it works from the keyboard (F10 or Alt+U, arrows, Enter; Alt+R would be R, which resets).
  */
 public final class RunsMenu {
   private RunsMenu() {}
 
   /** A menu that follows {@code comparison}'s kept runs. */
   public static Menu of(Comparison comparison) {
-    Menu menu = new Menu("_Runs");
+    Menu menu = new Menu("R_uns");
     menu.setId("runs-menu");
     Runnable rebuild = () -> rebuild(menu, comparison);
     rebuild.run();
