@@ -28,6 +28,7 @@ public final class Comparison {
   private final List<TeachingFeed> feeds = new ArrayList<>();
   private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
   private RunRecording current;
+  private Object recordedRun; // the session's run that current records, compared by identity only
   private List<String> labels = List.of();
   private String currentLabel = "";
 
@@ -120,6 +121,7 @@ public final class Comparison {
   // ---------------------------------------------------------------- recording
 
   private void startRecording() {
+    recordedRun = session.run();
     RunConfig config = session.runConfigProperty().get();
     StepSnapshot ready = session.snapshotProperty().get();
     current =
@@ -129,9 +131,19 @@ public final class Comparison {
   }
 
   private void onEvents(List<TrainingEvent> events) {
+    if (current != null && current.isKept() && resumes(events)) {
+      current.resume(kept.takeNumber()); // more epochs after it finished: a new run to keep
+    }
     if (current != null && current.accept(events)) {
       keep(current); // finished or diverged: kept now, drawn once another run replaces it
     }
+  }
+
+  private boolean resumes(List<TrainingEvent> events) {
+    return current.end() != null
+        && current.end().kind() == RunEnd.Kind.FINISHED
+        && events.stream()
+            .anyMatch(e -> e instanceof TrainingEvent.BatchDone b && b.step() > current.steps());
   }
 
   private void onNewRun() {
@@ -144,7 +156,9 @@ public final class Comparison {
 
   /** The learning rate or the epochs changed mid-run: the run is recorded with the new values. */
   private void onConfigChanged(RunConfig now) {
-    if (current != null && now != null && !current.isKept() && current.config() != now) {
+    // install() sets the new run's settings before onReset: those are not this run's
+    boolean sameRun = session.run() == recordedRun;
+    if (sameRun && current != null && now != null) {
       current = current.withConfig(now);
       show();
     }

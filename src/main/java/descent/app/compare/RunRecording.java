@@ -21,7 +21,7 @@ public final class RunRecording {
   /** The most training-loss points a kept run holds: enough for a smooth line, few to draw. */
   public static final int MAX_LOSS_POINTS = 500;
 
-  private final int number;
+  private int number;
   private RunConfig config;
   private final LossChartModel losses = new LossChartModel();
   private final ParameterPath path;
@@ -79,6 +79,16 @@ public final class RunRecording {
   public RunRecording withConfig(RunConfig changed) {
     this.config = changed;
     return this;
+  }
+
+  /**
+   * Goes on recording a run that was kept when it finished and now trains further (more epochs), as
+   * a new run numbered {@code newNumber}: kept again when it ends or is replaced.
+   */
+  public void resume(int newNumber) {
+    number = newNumber;
+    end = null;
+    kept = false;
   }
 
   public int number() {

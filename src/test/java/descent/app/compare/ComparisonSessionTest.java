@@ -172,6 +172,34 @@ class ComparisonSessionTest {
   }
 
   @Test
+  void aRunReplacedForANewBatchSizeKeepsItsOwnSettings(FxRobot robot) throws Exception {
+    open(robot);
+    stepOnce(robot);
+    robot.interact(() -> settings.batchSize.set(8)); // restarts the run
+    waitUntil(() -> !session.isBusy() && session.runConfigProperty().get().batchSize() == 8);
+    List<KeptRun> runs = kept();
+    assertThat(runs).hasSize(1);
+    assertThat(runs.get(0).config().batchSize()).isEqualTo(32);
+    assertThat(runs.get(0).end()).isEqualTo(RunEnd.stopped(1));
+  }
+
+  @Test
+  void aFinishedRunGivenMoreEpochsIsKeptAgainWhenItEnds(FxRobot robot) throws Exception {
+    open(robot);
+    finish(robot);
+    robot.interact(() -> settings.epochs.set(2)); // the same run goes on
+    waitUntil(() -> !session.isBusy() && session.state() != State.FINISHED);
+    finish(robot);
+    List<KeptRun> runs = kept();
+    assertThat(runs)
+        .extracting(KeptRun::end)
+        .containsExactly(RunEnd.finished(32), RunEnd.finished(64));
+    assertThat(runs).extracting(r -> r.config().epochs()).containsExactly(1, 2);
+    assertThat(runs.get(0).number()).isNotEqualTo(runs.get(1).number());
+    assertThat(runs.get(1).trainLoss()).hasSize(64);
+  }
+
+  @Test
   void aDivergedRunIsKeptAsDiverged(FxRobot robot) throws Exception {
     open(robot);
     robot.interact(() -> session.load(ONE_EPOCH.withLr(50), "too high"));
