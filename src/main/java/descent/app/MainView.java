@@ -64,7 +64,13 @@ public final class MainView extends BorderPane {
     // File, Presets, Runs and View menus; each feature adds its own
     menuBar.setId("menu-bar");
     menuBar.setUseSystemMenuBar(false);
-    setTop(new VBox(menuBar, header));
+    // the menus share the header's row: a row of their own would cost the settings their room
+    HBox top = new HBox(menuBar, header);
+    menuBar.setMinWidth(Region.USE_PREF_SIZE);
+    HBox.setHgrow(header, Priority.ALWAYS);
+    top.setAlignment(Pos.CENTER_LEFT);
+    top.getStyleClass().add("top-bar");
+    setTop(top);
 
     StabilityNote stability =
         new StabilityNote(session.stabilityBoundProperty(), session.settings().learningRate);
