@@ -2,6 +2,8 @@ package descent.app;
 
 import descent.app.chart.LossChartView;
 import descent.app.chart.LossCharts;
+import descent.app.compare.Comparison;
+import descent.app.compare.RunsMenu;
 import descent.app.csv.CsvDrop;
 import descent.app.csv.CsvImport;
 import descent.app.csv.CsvMenu;
@@ -118,8 +120,9 @@ public final class MainView extends BorderPane {
     VBox.setVgrow(chart, Priority.ALWAYS);
     ParameterPanel parameters = new ParameterPanel(session.parameters());
     ChartAndTable chartAndTable = new ChartAndTable(chart, divergenceBanner(session, parameters));
-    teaching =
-        new TeachingViews(Views.all(), TeachingFeed.forSession(session), session::setWatching);
+    TeachingFeed feed = TeachingFeed.forSession(session);
+    teaching = new TeachingViews(Views.all(), feed, session::setWatching);
+    menuBar.getMenus().add(RunsMenu.of(Comparison.forSession(session).showOn(chart).showOn(feed)));
     teaching.setId("teaching-views");
     if (teaching.isEmpty()) {
       setCenter(chartAndTable);

@@ -71,6 +71,9 @@ public final class LossChartView extends StackPane {
       new EnumMap<>(LossSeries.class);
   private final Map<LossSeries, Boolean> drawnWithSymbols = new EnumMap<>(LossSeries.class);
   private final CheckBox logToggle = new CheckBox("log scale");
+  private final Label currentLabel = new Label();
+  private final List<XYChart.Series<Number, Number>> overlaySeries = new ArrayList<>();
+  private List<ChartOverlay> overlays = List.of();
   private final IntegerProperty plannedEpochs = new SimpleIntegerProperty(this, "plannedEpochs");
   private final IntegerProperty batchesPerEpoch =
       new SimpleIntegerProperty(this, "batchesPerEpoch");
@@ -110,7 +113,13 @@ public final class LossChartView extends StackPane {
 
     logToggle.getStyleClass().add("loss-chart-log-toggle");
     logToggle.selectedProperty().bindBidirectional(model.logScaleProperty());
-    HBox toolbar = new HBox(logToggle);
+    currentLabel.getStyleClass().add("loss-chart-current-label");
+    currentLabel.setId("loss-chart-current-label");
+    currentLabel.setVisible(false);
+    currentLabel.managedProperty().bind(currentLabel.visibleProperty());
+    javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+    HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+    HBox toolbar = new HBox(12, currentLabel, gap, logToggle);
     toolbar.getStyleClass().add("loss-chart-toolbar");
     toolbar.setAlignment(Pos.CENTER_RIGHT);
 
@@ -197,7 +206,37 @@ public final class LossChartView extends StackPane {
         }
       }
     }
+    List<Plotted> overlaid = new ArrayList<>(overlays.size());
+    double overlayCeiling = log ? Double.POSITIVE_INFINITY : ceiling;
+    if (!log && Double.isNaN(model.firstLoss())) { // a fresh run: the others set the scale
+      double first = Double.NEGATIVE_INFINITY;
+      for (ChartOverlay o : overlays) {
+        if (!o.points().isEmpty()) {
+          first = Math.max(first, o.points().get(0).y());
+        }
+      }
+      overlayCeiling = ChartScale.ceiling(first);
+    }
+    for (ChartOverlay o : overlays) {
+      Plotted p = new Plotted(o.points().size());
+      for (Point point : o.points()) {
+        if (log && !(point.y() > 0)) {
+          continue;
+        }
+        double y = log ? Math.log10(point.y()) : point.y();
+        p.add(point.x(), y, point.y());
+        if (point.y() <= overlayCeiling) {
+          minShown = Math.min(minShown, y);
+          maxShown = Math.max(maxShown, y);
+        }
+        maxTrainX = Math.max(maxTrainX, point.x());
+      }
+      overlaid.add(p);
+    }
     yRange = log ? ChartScale.log(minShown, maxShown) : ChartScale.linear(maxShown);
+    for (int k = 0; k < overlaid.size(); k++) {
+      sync(overlaySeries.get(k), overlaid.get(k), false);
+    }
 
     for (LossSeries which : LossSeries.values()) {
       Plotted p = plotted.get(which);
@@ -319,6 +358,51 @@ public final class LossChartView extends StackPane {
         node.setVisible(yRange.contains(p.ys[i]));
       }
     }
+  }
+
+  /**
+   * Draws other runs' training losses over this run's curves, each in its colour and named in the
+   * legend by its label, replacing those drawn before; an empty list removes them all.
+   *
+   * @param current what sets the current run apart from them, shown above the chart while there are
+   *     overlays (e.g. "this run: lr 0.03")
+   */
+  public void setOverlays(List<ChartOverlay> overlays, String current) {
+    if (overlays.equals(this.overlays)
+        && java.util.Objects.equals(current, currentLabel.getText())) {
+      return;
+    }
+    this.overlays = List.copyOf(overlays);
+    chart.getData().removeAll(overlaySeries);
+    overlaySeries.clear();
+    java.util.Map<XYChart.Series<Number, Number>, String> colours = new java.util.HashMap<>();
+    for (ChartOverlay o : this.overlays) {
+      XYChart.Series<Number, Number> s = new XYChart.Series<>();
+      s.setName(o.label());
+      overlaySeries.add(s);
+      colours.put(s, o.colour());
+    }
+    chart.setSeriesColours(colours);
+    chart.getData().addAll(overlaySeries);
+    currentLabel.setText(current);
+    currentLabel.setVisible(!this.overlays.isEmpty() && current != null && !current.isEmpty());
+    redrawOnNextPulse();
+    refresh();
+  }
+
+  /** The overlays drawn now. */
+  public List<ChartOverlay> overlays() {
+    return overlays;
+  }
+
+  /** The chart series that draw the overlays, in the order given. */
+  public List<XYChart.Series<Number, Number>> overlaySeries() {
+    return List.copyOf(overlaySeries);
+  }
+
+  /** What the chart says the current run is, above it, while overlays show. */
+  public Label currentRunLabel() {
+    return currentLabel;
   }
 
   // ---------------------------------------------------------------- access

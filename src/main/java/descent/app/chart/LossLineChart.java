@@ -54,12 +54,12 @@ final class LossLineChart extends LineChart<Number, Number> {
   record EdgeMark(double x, double severity, boolean up, String text) {}
 
   private final Rectangle plotAreaClip = new Rectangle();
-  private final List<Rectangle> lineClips = new ArrayList<>();
   private final Circle latest = new Circle(6.5);
   private final Group edgeMarks = new Group();
   private double latestX;
   private double latestY;
   private List<EdgeMark> marks = List.of();
+  private java.util.Map<Series<Number, Number>, String> colours = java.util.Map.of();
 
   LossLineChart(NumberAxis xAxis, NumberAxis yAxis) {
     super(xAxis, yAxis);
@@ -93,6 +93,32 @@ final class LossLineChart extends LineChart<Number, Number> {
     return latest;
   }
 
+  /**
+   * Colours of series that are not one of the three {@link LossSeries} (other runs' curves): their
+   * line and their legend key take it, whatever their index.
+   */
+  void setSeriesColours(java.util.Map<Series<Number, Number>, String> colours) {
+    this.colours = java.util.Map.copyOf(colours);
+  }
+
+  @Override
+  protected void updateLegend() {
+    super.updateLegend();
+    if (!(getLegend() instanceof javafx.scene.Parent legend)) {
+      return;
+    }
+    List<Node> items = legend.getChildrenUnmodifiable();
+    for (int i = 0; i < Math.min(items.size(), getData().size()); i++) {
+      String colour = colours.get(getData().get(i));
+      if (colour != null && items.get(i) instanceof Label item && item.getGraphic() != null) {
+        if (!item.getGraphic().getStyleClass().contains("loss-chart-overlay-key")) {
+          item.getGraphic().getStyleClass().add("loss-chart-overlay-key");
+        }
+        item.getGraphic().setStyle("-fx-background-color: " + colour + ";");
+      }
+    }
+  }
+
   /** Replaces the edge marks. */
   void setEdgeMarks(List<EdgeMark> marks) {
     this.marks = List.copyOf(marks);
@@ -120,10 +146,15 @@ final class LossLineChart extends LineChart<Number, Number> {
       if (series.getData().isEmpty()) {
         path.getElements().clear(); // JDK-8283675: LineChart leaves an emptied series' old path
       }
-      while (lineClips.size() <= i) {
-        lineClips.add(new Rectangle());
+      String colour = colours.get(series);
+      if (colour != null) {
+        if (!path.getStyleClass().contains("loss-chart-overlay-line")) {
+          path.getStyleClass().add("loss-chart-overlay-line");
+        }
+        path.setStyle("-fx-stroke: " + colour + ";");
       }
-      Rectangle clip = lineClips.get(i);
+      // each path its own clip: a node can clip only one node, and series come and go
+      Rectangle clip = path.getClip() instanceof Rectangle r ? r : new Rectangle();
       clip.setWidth(width);
       clip.setHeight(height);
       path.setClip(clip);

@@ -93,7 +93,8 @@ record RunRecipe(RunConfig config) {
         model.b().item(),
         run.maxEpochs(),
         run.batchesPerEpoch(),
-        FitQuality.of(data, ols));
+        FitQuality.of(data, ols),
+        config);
   }
 
   /**
@@ -115,5 +116,6 @@ record RunRecipe(RunConfig config) {
       double initialB,
       int maxEpochs,
       int batchesPerEpoch,
-      FitQuality quality) {}
+      FitQuality quality,
+      RunConfig config) {}
 }

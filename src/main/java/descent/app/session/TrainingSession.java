@@ -5,6 +5,7 @@ import descent.app.params.ParametersModel;
 import descent.app.session.RunRecipe.PreparedRun;
 import descent.app.settings.Setting;
 import descent.app.settings.SettingsModel;
+import descent.run.RunConfig;
 import descent.train.GradientCheck;
 import descent.train.RunPicture;
 import descent.train.StabilityBound;
@@ -70,6 +71,7 @@ public final class TrainingSession {
   private volatile boolean watching; // read by the training thread's recorders
   private final ReadOnlyObjectWrapper<StepSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<RunPicture> picture = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<RunConfig> runConfig = new ReadOnlyObjectWrapper<>();
 
   public TrainingSession(SettingsModel settings) {
     this(settings, EventInbox.DEFAULT_CAPACITY);
@@ -275,6 +277,7 @@ public final class TrainingSession {
       return;
     }
     status.maxEpochs.set(epochs);
+    runConfig.set(runConfig.get().withEpochs(epochs));
     if (builder.isBuilding()) {
       return; // the fresh run takes the settings as they are when it is installed
     }
@@ -298,6 +301,7 @@ public final class TrainingSession {
       reset("learning rate changed after divergence");
     } else {
       run.setLearningRate(lr.doubleValue()); // volatile: the next update uses it
+      runConfig.set(runConfig.get().withLr(lr.doubleValue()));
     }
   }
 
@@ -326,6 +330,7 @@ public final class TrainingSession {
     }
     parameters.reset(p.trueW(), p.trueB(), p.ols(), p.initialW(), p.initialB(), p.quality());
     recorder = p.recorder();
+    runConfig.set(p.config().withLr(run.learningRate()).withEpochs(settings.epochs.intValue()));
     picture.set(p.picture());
     snapshot.set(p.ready());
     status.start(p, run.maxEpochs(), why);
@@ -416,6 +421,14 @@ public final class TrainingSession {
    */
   public ReadOnlyObjectProperty<RunPicture> pictureProperty() {
     return picture.getReadOnlyProperty();
+  }
+
+  /**
+   * The settings of the current run, as they were when it was built; a learning rate changed while
+   * it runs replaces the one it started with. Set before the frame listeners hear {@code onReset}.
+   */
+  public ReadOnlyObjectProperty<RunConfig> runConfigProperty() {
+    return runConfig.getReadOnlyProperty();
   }
 
   public void addFrameListener(FrameListener l) {

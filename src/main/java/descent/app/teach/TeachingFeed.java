@@ -24,6 +24,8 @@ public final class TeachingFeed {
   private final ObjectProperty<RunPicture> picture = new SimpleObjectProperty<>();
   private final ObjectProperty<StepSnapshot> snapshot = new SimpleObjectProperty<>();
   private final LongProperty pathRevision = new SimpleLongProperty();
+  private final ObjectProperty<java.util.List<OtherPath>> otherPaths =
+      new SimpleObjectProperty<>(java.util.List.of());
   private ParameterPath path = new ParameterPath(0);
   private GradientChecker checker;
 
@@ -88,6 +90,15 @@ public final class TeachingFeed {
   /** The parameters after each step of the current run (thinned for long runs). */
   public ParameterPath path() {
     return path;
+  }
+
+  /** Other runs' paths to draw over this run's (runs kept for comparison); empty if none. */
+  public ObjectProperty<java.util.List<OtherPath>> otherPathsProperty() {
+    return otherPaths;
+  }
+
+  public java.util.List<OtherPath> otherPaths() {
+    return otherPaths.get();
   }
 
   /** Changes whenever the path does. */

@@ -30,6 +30,7 @@ public abstract class TeachingPane extends StackPane {
     feed.pictureProperty().addListener(this::invalidate);
     feed.snapshotProperty().addListener(this::invalidate);
     feed.pathRevisionProperty().addListener(this::invalidate);
+    feed.otherPathsProperty().addListener(this::invalidate);
     showing.addListener(this::invalidate);
     widthProperty().addListener(this::invalidate);
     heightProperty().addListener(this::invalidate);

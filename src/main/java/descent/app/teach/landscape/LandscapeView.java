@@ -1,6 +1,7 @@
 package descent.app.teach.landscape;
 
 import descent.app.teach.CanvasPixels;
+import descent.app.teach.OtherPath;
 import descent.app.teach.ParameterPath;
 import descent.app.teach.TeachingFeed;
 import descent.app.teach.TeachingPane;
@@ -35,6 +36,7 @@ public final class LandscapeView extends TeachingPane {
   private final BorderPane content;
   private final Label narrow = new Label("Widen this pane to see the landscape.");
   private final Legend legend = new Legend();
+  private final OtherPaths others = new OtherPaths();
   private final MapWindow mapWindow = new MapWindow();
   private final LandscapeMap map = new LandscapeMap();
   private final MapPainter painter = new MapPainter();
@@ -60,7 +62,7 @@ public final class LandscapeView extends TeachingPane {
     status.setId("landscape-status");
     status.setWrapText(true);
     status.getStyleClass().add("landscape-status");
-    footer = new VBox(4, legend, status);
+    footer = new VBox(4, legend, others, status);
     footer.setPadding(new Insets(4, 10, 6, 10));
     Pane mapPane = new Pane(canvas);
     mapPane.setMinSize(0, 0);
@@ -144,6 +146,8 @@ public final class LandscapeView extends TeachingPane {
     held.setText(LandscapeText.held(ai, aj, hw, hb, finite, path.step(last)));
     status.setText(LandscapeText.status(s, loss, path.step(last)));
     legend.show(overlay.truth() != null, overlay.optimum() != null, overlay.stepFrom() != null);
+    List<OtherPath> otherPaths = feed().otherPaths();
+    others.show(otherPaths, d);
 
     Insets in = getInsets();
     double width = Math.max(0, getWidth() - in.getLeft() - in.getRight());
@@ -172,6 +176,7 @@ public final class LandscapeView extends TeachingPane {
     String[] names = {LandscapeFormat.parameter(ai, d), LandscapeFormat.parameter(aj, d)};
     Palette palette = legend.palette();
     painter.draw(gc, map, geometry, levels, scale, names[0], names[1], font, loss, palette.now());
+    OtherPaths.draw(gc, geometry, otherPaths, d, ai, aj);
     PathPainter.draw(gc, geometry, path, ai, aj, overlay, palette, font, names);
   }
 
@@ -253,6 +258,11 @@ public final class LandscapeView extends TeachingPane {
 
   Legend legend() {
     return legend;
+  }
+
+  /** The key of other runs' paths below the map. */
+  OtherPaths otherPathsKey() {
+    return others;
   }
 
   AxisChoice axes() {
