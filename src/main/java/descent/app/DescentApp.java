@@ -23,6 +23,7 @@ public final class DescentApp extends Application {
   @Override
   public void start(Stage stage) {
     session = show(stage);
+    openFromCommandLine(getParameters().getRaw());
     stage.setOnCloseRequest(e -> Platform.exit());
     // never an exception dialog: an unexpected error is one line on stderr and in the status bar
     Thread.setDefaultUncaughtExceptionHandler(
@@ -30,6 +31,21 @@ public final class DescentApp extends Application {
           System.err.println("descent: unexpected error on " + thread.getName() + ": " + error);
           Platform.runLater(() -> session.report(error));
         });
+  }
+
+  /**
+   * The launcher's hook for a file given on the command line (see {@code Launcher.fileToOpen}): the
+   * desktop passes a double-clicked file this way. Opening run files and CSVs in the app is not in
+   * this version yet, so it says so in one line and the app opens with its own settings.
+   */
+  static void openFromCommandLine(java.util.List<String> args) {
+    if (args.size() == 1) {
+      System.err.println(
+          "descent: "
+              + args.get(0)
+              + ": this version cannot open files in the app yet; it opened with its own"
+              + " settings (train on a CSV with: descent train --data FILE)");
+    }
   }
 
   /** The smallest window the layout is made for: nothing is cut off down to this size. */
@@ -51,6 +67,7 @@ public final class DescentApp extends Application {
     Rectangle2D visual = Screen.getPrimary().getVisualBounds();
     Rectangle2D first = firstBounds(visual);
     stage.setTitle(TITLE);
+    stage.getIcons().setAll(AppIcon.images());
     stage.setScene(MainView.scene(session, first.getWidth(), first.getHeight()));
     stage.setMinWidth(Math.min(MIN_WIDTH, visual.getWidth()));
     stage.setMinHeight(Math.min(MIN_HEIGHT, visual.getHeight()));
