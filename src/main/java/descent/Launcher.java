@@ -1,11 +1,20 @@
 package descent;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * The jar's entry point. With no arguments it opens the app; with any (e.g. {@code train} or {@code
- * --help}) it runs the command line and exits with its code. It does not extend {@code
- * Application}, so the JavaFX runtime can load from the plain classpath of a fat jar.
+ * The jar's and the installed launcher's entry point. With no arguments it opens the app; with the
+ * path of an existing file (a double-clicked file, or {@code descent data.csv}) it opens the app
+ * with that file; with {@code --self-test} it checks this copy of the app with no display (see
+ * {@link descent.cli.SelfTest}); with anything else (e.g. {@code train} or {@code --help}) it runs
+ * the command line and exits with its code. It does not extend {@code Application}, so the JavaFX
+ * runtime can load from the plain classpath of a fat jar.
  */
 public final class Launcher {
   /** What to run instead when the window cannot open. */
@@ -19,10 +28,17 @@ public final class Launcher {
   private static final java.util.logging.Logger PLATFORM_LOG =
       java.util.logging.Logger.getLogger("javafx");
 
+  /** The option that runs the self-test instead of the app or a command. */
+  public static final String SELF_TEST = "--self-test";
+
   private Launcher() {}
 
   public static void main(String[] args) {
-    if (args.length == 0) {
+    if (args.length == 1 && SELF_TEST.equals(args[0])) {
+      PrintWriter out =
+          new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+      System.exit(descent.cli.SelfTest.run(out));
+    } else if (args.length == 0 || fileToOpen(args).isPresent()) {
       PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
       int code = openApp(() -> descent.app.DescentApp.launchApp(args), System.err);
       if (code != 0) {
@@ -30,6 +46,23 @@ public final class Launcher {
       }
     } else {
       System.exit(descent.cli.DescentCli.run(args));
+    }
+  }
+
+  /**
+   * The file to open in the app, when the only argument names an existing file rather than a
+   * command or an option: how a desktop hands the app a double-clicked run file or CSV, and how the
+   * installed launcher is given one ({@code descent ~/runs/chapter.csv}).
+   */
+  static Optional<Path> fileToOpen(String[] args) {
+    if (args.length != 1 || args[0].isEmpty() || args[0].startsWith("-")) {
+      return Optional.empty();
+    }
+    try {
+      Path path = Path.of(args[0]);
+      return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty();
     }
   }
 

@@ -4,6 +4,7 @@ import descent.app.prefs.Preferences;
 import descent.app.prefs.PreferencesStore;
 import descent.app.presenter.Remembered;
 import descent.app.presenter.WindowPlace;
+import descent.app.runfile.LastRun;
 import descent.app.session.TrainingSession;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -28,6 +29,7 @@ public final class DescentApp extends Application {
   @Override
   public void start(Stage stage) {
     session = show(stage, PreferencesStore.forUser());
+    openFromCommandLine(stage, getParameters().getRaw());
     stage.setOnCloseRequest(e -> Platform.exit());
     // never an exception dialog: an unexpected error is one line on stderr and in the status bar
     Thread.setDefaultUncaughtExceptionHandler(
@@ -35,6 +37,17 @@ public final class DescentApp extends Application {
           System.err.println("descent: unexpected error on " + thread.getName() + ": " + error);
           Platform.runLater(() -> session.report(error));
         });
+  }
+
+  /**
+   * The launcher's hook for a file given on the command line (see {@code Launcher.fileToOpen}): the
+   * desktop passes a double-clicked file this way. A run file restores its settings, a CSV opens
+   * the import dialog; anything else is refused in the status bar.
+   */
+  static void openFromCommandLine(Stage stage, java.util.List<String> args) {
+    if (args.size() == 1 && stage.getScene().getRoot() instanceof MainView view) {
+      view.openFile(java.nio.file.Path.of(args.get(0)));
+    }
   }
 
   /** The smallest window the layout is made for: nothing is cut off down to this size. */
@@ -77,6 +90,7 @@ public final class DescentApp extends Application {
             .orElse(firstBounds(visual));
     stage.setTitle(TITLE);
     Scene scene = MainView.scene(session, first.getWidth(), first.getHeight());
+    stage.getIcons().setAll(AppIcon.images());
     stage.setScene(scene);
     if (store != null) {
       MainView view = (MainView) scene.getRoot();
@@ -94,6 +108,12 @@ public final class DescentApp extends Application {
     }
     if (loaded.notice() != null) {
       session.say(loaded.notice());
+    }
+    if (store != null) {
+      LastRun.restore(store.file().resolveSibling(LastRun.FILE_NAME), session);
+      stage.addEventHandler(
+          javafx.stage.WindowEvent.WINDOW_HIDDEN,
+          e -> LastRun.save(store.file().resolveSibling(LastRun.FILE_NAME), session));
     }
     return session;
   }

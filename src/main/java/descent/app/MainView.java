@@ -61,6 +61,7 @@ public final class MainView extends BorderPane {
   private final TrainingSession session;
   private final TeachingViews teaching;
   private final MenuBar menuBar = new MenuBar();
+  private final RunFileMenu runFiles;
   private final ExportMenu export;
   // presenter mode (ADR 0026): the text's scale, and the controls hidden so the views fill the
   // window
@@ -90,7 +91,7 @@ public final class MainView extends BorderPane {
     header.setAlignment(Pos.CENTER_LEFT);
     header.getStyleClass().add("header");
     header.setPadding(new Insets(2, 12, 2, 12));
-    RunFileMenu runFiles = new RunFileMenu(session, () -> getScene().getWindow());
+    runFiles = new RunFileMenu(session, () -> getScene().getWindow());
     fileMenu().getItems().addAll(runFiles.items());
     RunFileDrop.install(this, runFiles);
     menuBar.getMenus().add(presets);
@@ -336,6 +337,23 @@ public final class MainView extends BorderPane {
   /** File ▸ Export and the views' right-click menus. */
   public ExportMenu export() {
     return export;
+  }
+
+  /**
+   * Opens a file given on the command line (a double-clicked file): a run file restores its
+   * settings, a CSV opens the import dialog; another file is refused in the status bar.
+   */
+  public void openFile(java.nio.file.Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(".json")) {
+      runFiles.open(file);
+    } else if (lower.endsWith(".csv")) {
+      csvImport.open(file, window());
+    } else {
+      session.say(
+          "Not opened: " + file + ": Descent opens run files (.json) and data files (.csv)");
+    }
   }
 
   /** Opening CSV files: File > Open CSV… and drops. */

@@ -1,0 +1,55 @@
+package descent.app.runfile;
+
+import descent.app.session.TrainingSession;
+import descent.run.RunConfig;
+import descent.run.RunFile;
+import descent.run.RunFileException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The last session's settings, kept between launches as a run file ({@value #FILE_NAME}) beside the
+ * preferences: the app saves its settings when its window closes and restores them at the next
+ * launch, seed included, so the same run comes back. A file that cannot be used (corrupt, from
+ * another version, a CSV that changed or moved) is refused with one line in the status bar, and the
+ * app starts with the chapter's defaults.
+ */
+public final class LastRun {
+  public static final String FILE_NAME = "last-run.json";
+
+  private LastRun() {}
+
+  /** Shows the settings saved in {@code file}, if there is one; call on the FX thread. */
+  public static void restore(Path file, TrainingSession session) {
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    RunConfig config;
+    try {
+      config = RunFile.read(file);
+    } catch (RunFileException e) {
+      session.say(notRestored(e.getMessage()));
+      return;
+    }
+    String outside = AppRanges.refusal(session.settings(), config);
+    if (outside != null) {
+      session.say(notRestored(file + ": " + outside));
+      return;
+    }
+    session.load(config, "Restored the last session's settings");
+  }
+
+  /** Saves the current settings to {@code file}, atomically; call on the FX thread. */
+  public static void save(Path file, TrainingSession session) {
+    try {
+      RunFile.write(file, session.settings().config());
+    } catch (RunFileException e) {
+      // the window is closing: nobody reads the status bar any more
+      System.err.println("descent: the settings were not kept for next time: " + e.getMessage());
+    }
+  }
+
+  private static String notRestored(String why) {
+    return "The last session's settings were not restored (" + why + "): these are the defaults";
+  }
+}
