@@ -20,6 +20,11 @@ public final class AtomicFile {
     void run(Path temp) throws IOException;
   }
 
+  /** What goes into the file, written to a stream. */
+  public interface Body {
+    void writeTo(java.io.OutputStream out) throws IOException;
+  }
+
   private AtomicFile() {}
 
   /**
@@ -28,15 +33,38 @@ public final class AtomicFile {
    * @throws IOException if the folder cannot be written, the disk is full, …; nothing changed
    */
   public static void write(Path target, byte[] bytes) throws IOException {
-    write(target, bytes, temp -> {});
+    write(target, out -> out.write(bytes), temp -> {});
+  }
+
+  /** Writes what {@code body} writes to {@code target}, whole or not at all. */
+  public static void write(Path target, Body body) throws IOException {
+    write(target, body, temp -> {});
   }
 
   static void write(Path target, byte[] bytes, Step beforeRename) throws IOException {
+    write(target, out -> out.write(bytes), beforeRename);
+  }
+
+  static void write(Path target, Body body, Step beforeRename) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
-    Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    Path temp =
+        dir.resolve(
+            "."
+                + absolute.getFileName()
+                + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong())
+                + ".tmp");
     try {
-      Files.write(temp, bytes);
+      // created like any new file (not 0600 as createTempFile would), so the file a teacher hands
+      // out gets the usual permissions once renamed
+      try (java.io.OutputStream out =
+          Files.newOutputStream(
+              temp,
+              java.nio.file.StandardOpenOption.CREATE_NEW,
+              java.nio.file.StandardOpenOption.WRITE)) {
+        body.writeTo(out);
+      }
       beforeRename.run(temp);
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import descent.app.prefs.Preferences;
 import descent.app.prefs.PreferencesStore;
 import descent.app.presenter.Presenter;
-import descent.app.presenter.Remembered;
 import descent.app.presenter.Theme;
 import descent.app.session.TrainingSession;
 import java.nio.file.Files;
@@ -76,21 +75,6 @@ class PreferencesInAppTest {
     Preferences saved = new PreferencesStore(dir).load().preferences();
     assertThat(saved.fontScale()).isEqualTo(1.25);
     assertThat(saved.theme()).isEqualTo("light");
-  }
-
-  @Test
-  void theLastRunSlotSurvivesOtherChangesAndCanBeReplaced(FxRobot robot) throws Exception {
-    Files.writeString(file(), "{\"lastRun\": \"{\\\"lr\\\": 0.3}\"}");
-    launch(robot, new PreferencesStore(dir));
-    Remembered remembered = Remembered.of(stage).orElseThrow();
-    assertThat(remembered.preferences().lastRun()).isEqualTo("{\"lr\": 0.3}");
-    robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.CONTROL, KeyCode.T);
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(new PreferencesStore(dir).load().preferences().lastRun()).isEqualTo("{\"lr\": 0.3}");
-    robot.interact(() -> remembered.setLastRun("{\"lr\": 0.03}"));
-    Preferences saved = new PreferencesStore(dir).load().preferences();
-    assertThat(saved.lastRun()).isEqualTo("{\"lr\": 0.03}");
-    assertThat(saved.theme()).isEqualTo("dark");
   }
 
   @Test

@@ -109,6 +109,37 @@ class RunFileCliTest {
   }
 
   @Test
+  void aPresetRunRepeatsAndARunFileCannotBeMixedWithAPreset() {
+    assertRepeats(0, "train", "--preset", "full-batch", "--seed", "3");
+    Cli both = Cli.run("train", "--run", dir.resolve("run.json").toString(), "--preset", "lr-edge");
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err().strip())
+        .isEqualTo(
+            "--run: cannot be combined with --preset (a run file already holds every setting)");
+  }
+
+  @Test
+  void aRunFileThatPicksColumnsRepeatsOnTheCommandLine() throws Exception {
+    StringBuilder csv = new StringBuilder("city,area,rooms,price\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append("c").append(i).append(',').append(50 + i).append(',').append(1 + i % 4);
+      csv.append(',').append(100 + 2 * i + 7 * (i % 4)).append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("homes.csv"), csv);
+    assertRepeats(
+        0,
+        "train",
+        "--data",
+        data.toString(),
+        "--features",
+        "rooms",
+        "--seed",
+        "2",
+        "--lr",
+        "0.01");
+  }
+
+  @Test
   void aDivergedRunIsSavedAndDivergesAgain() {
     assertRepeats(3, "train", "--lr", "5", "--seed", "11");
   }

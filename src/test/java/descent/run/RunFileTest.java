@@ -174,4 +174,16 @@ class RunFileTest {
         .hasMessage(file + ": its data file " + dir.resolve("gone.csv") + " is missing");
     assertThat(file).doesNotExist();
   }
+
+  @Test
+  void aWrittenFileGetsTheUsualPermissionsOfANewFileNotATemporaryOnes() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path written = dir.resolve("handout.json");
+    RunFile.write(written, RunConfig.chapter(1));
+    Path plain = Files.createFile(dir.resolve("plain.txt"));
+    // a run file is handed to students: 0600 (what createTempFile gives) would lock them out
+    assertThat(Files.getPosixFilePermissions(written))
+        .isEqualTo(Files.getPosixFilePermissions(plain));
+  }
 }

@@ -38,8 +38,13 @@ public final class Exporter {
     this.owner = owner;
   }
 
-  /** Asks for a file and saves {@code target} there as a PNG at {@code scale} (1 or 2). */
+  /**
+   * Saves {@code target} as a PNG at {@code scale} (1 or 2) in a file the user picks. The picture
+   * is taken first, as the window stands when the user asks: a full-screen window leaves full
+   * screen while a file dialog is open on some systems (GTK), and the picture must not show that.
+   */
   public void savePng(ExportTarget target, int scale) {
+    BufferedImage image = ViewShot.renderRgb(target.node(), scale);
     String suffix = scale == 1 ? "" : "@" + scale + "x";
     Path out =
         choose(
@@ -48,13 +53,16 @@ public final class Exporter {
             "PNG image",
             "png");
     if (out != null) {
-      writePng(target, scale, out);
+      writePng(target, image, out);
     }
   }
 
   /** Saves {@code target} to {@code out} as a PNG at {@code scale}; says how it went. */
   public boolean writePng(ExportTarget target, int scale, Path out) {
-    BufferedImage image = ViewShot.renderRgb(target.node(), scale);
+    return writePng(target, ViewShot.renderRgb(target.node(), scale), out);
+  }
+
+  private boolean writePng(ExportTarget target, BufferedImage image, Path out) {
     return write(
         out,
         () -> PngFile.write(image, out),

@@ -2,11 +2,10 @@ package descent.app.prefs;
 
 /**
  * What the app remembers between launches: the theme, the font scale, the window's last normal
- * bounds (null until the window was placed once), whether it was maximised, and the last run's
- * settings as an opaque JSON text (null when none was saved; its format belongs to the run files).
+ * bounds (null until the window was placed once) and whether it was maximised. The last session's
+ * settings are kept apart, as a run file ({@code descent.app.runfile.LastRun}).
  */
-public record Preferences(
-    String theme, double fontScale, Bounds window, boolean maximized, String lastRun) {
+public record Preferences(String theme, double fontScale, Bounds window, boolean maximized) {
 
   /** The smallest and largest font scale: 80 % and 200 % of the size the window width gives. */
   public static final double MIN_SCALE = 0.8;
@@ -26,22 +25,18 @@ public record Preferences(
 
   /** The defaults: light theme, font scale 1, the first placement of {@code DescentApp}. */
   public static Preferences defaults() {
-    return new Preferences("light", 1, null, false, null);
+    return new Preferences("light", 1, null, false);
   }
 
   public Preferences withTheme(String t) {
-    return new Preferences(t, fontScale, window, maximized, lastRun);
+    return new Preferences(t, fontScale, window, maximized);
   }
 
   public Preferences withFontScale(double s) {
-    return new Preferences(theme, s, window, maximized, lastRun);
+    return new Preferences(theme, s, window, maximized);
   }
 
   public Preferences withWindow(Bounds b, boolean max) {
-    return new Preferences(theme, fontScale, b, max, lastRun);
-  }
-
-  public Preferences withLastRun(String json) {
-    return new Preferences(theme, fontScale, window, maximized, json);
+    return new Preferences(theme, fontScale, b, max);
   }
 }

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -111,9 +109,7 @@ public final class PreferencesStore {
     Preferences.Bounds bounds = bounds(root.get("window"));
     JsonNode max = root.get("maximized");
     boolean maximized = max != null && max.isBoolean() && max.asBoolean();
-    JsonNode last = root.get("lastRun");
-    String lastRun = last != null && last.isTextual() ? last.asText() : null;
-    return new Preferences(t, s, bounds, maximized, lastRun);
+    return new Preferences(t, s, bounds, maximized);
   }
 
   /**
@@ -156,21 +152,9 @@ public final class PreferencesStore {
       w.put("height", p.window().height());
     }
     root.put("maximized", p.maximized());
-    if (p.lastRun() != null) {
-      root.put("lastRun", p.lastRun());
-    }
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".preferences", ".tmp");
-    try {
-      Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    descent.run.AtomicFile.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -66,11 +66,6 @@ public final class Remembered {
     stage.setOnHiding(e -> save(prefs.withWindow(normal, stage.isMaximized())));
   }
 
-  /** The last run's settings, an opaque JSON text, saved with the rest. */
-  public void setLastRun(String json) {
-    save(prefs.withLastRun(json));
-  }
-
   public Preferences preferences() {
     return prefs;
   }

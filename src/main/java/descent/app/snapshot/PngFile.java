@@ -3,12 +3,7 @@ package descent.app.snapshot;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
 
 /**
@@ -43,27 +38,6 @@ public final class PngFile {
    * file and leaves {@code out} as it was.
    */
   public static void writeAtomically(Path out, Body body) throws IOException {
-    Path target = out.toAbsolutePath();
-    Path dir = target.getParent();
-    String name = target.getFileName().toString();
-    Path temp =
-        dir.resolve(
-            "." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-    try {
-      // created like any new file (not 0600 as createTempFile would), so the PNG gets the usual
-      // permissions once renamed
-      try (OutputStream s =
-          Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        body.writeTo(s);
-      }
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    descent.run.AtomicFile.write(out, body::writeTo);
   }
 }

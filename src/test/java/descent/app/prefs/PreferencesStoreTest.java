@@ -23,13 +23,7 @@ class PreferencesStoreTest {
 
   @Test
   void roundTripKeepsEveryValue() throws IOException {
-    Preferences p =
-        new Preferences(
-            "dark",
-            1.5,
-            new Preferences.Bounds(10, 20, 1200, 800),
-            true,
-            "{\"format\":1,\"lr\":0.03}");
+    Preferences p = new Preferences("dark", 1.5, new Preferences.Bounds(10, 20, 1200, 800), true);
     store().save(p);
     PreferencesStore.Loaded loaded = store().load();
     assertThat(loaded.notice()).isNull();
@@ -85,7 +79,6 @@ class PreferencesStoreTest {
     assertThat(p.fontScale()).isEqualTo(Preferences.MAX_SCALE);
     assertThat(p.window()).isNull();
     assertThat(p.maximized()).isFalse();
-    assertThat(p.lastRun()).isNull();
 
     p = loadText("{\"theme\": \"neon\", \"fontScale\": 0.1}").preferences();
     assertThat(p.theme()).isEqualTo("light");
