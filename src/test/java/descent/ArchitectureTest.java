@@ -140,4 +140,33 @@ class ArchitectureTest {
                   + " Launcher chooses between the two. The one way in is descent.app.snapshot,"
                   + " whose renderer draws views with no display (Monocle) for the snapshot"
                   + " command, behind types without JavaFX");
+
+  /**
+   * The rules above are checked by ArchUnit's engine, which throws on a violation. This test checks
+   * that they judge the real code: every layer they name is among the imported classes, so no rule
+   * passes because its package is empty or misspelt.
+   */
+  @org.junit.jupiter.api.Test
+  void theRulesSeeEveryLayerTheyName() {
+    com.tngtech.archunit.core.domain.JavaClasses classes =
+        new com.tngtech.archunit.core.importer.ClassFileImporter()
+            .withImportOption(new ImportOption.DoNotIncludeTests())
+            .importPackages("descent");
+    for (String layer :
+        java.util.List.of(
+            "descent.engine",
+            "descent.data",
+            "descent.model",
+            "descent.train",
+            "descent.run",
+            "descent.app",
+            "descent.cli")) {
+      org.assertj.core.api.Assertions.assertThat(classes.stream())
+          .as(layer)
+          .anyMatch(c -> c.getPackageName().startsWith(layer));
+    }
+    org.assertj.core.api.Assertions.assertThat(
+            runConfigsDoNotKnowFrontEnds.evaluate(classes).hasViolation())
+        .isFalse();
+  }
 }

@@ -157,7 +157,7 @@ public final class MainView extends BorderPane {
     export = ExportMenu.install(this, session, chart, parameters);
     fileMenu().getItems().add(export.menu());
     // File > Open CSV…, and a .csv dropped anywhere on the window
-    new CsvMenu(csvImport, this::window).addTo(menuBar);
+    fileMenu().getItems().addAll(0, new CsvMenu(csvImport, this::window).items());
     CsvDrop.install(this, file -> csvImport.open(file, window()));
     // a click outside the fields hands the keyboard back to the shortcuts
     addEventFilter(

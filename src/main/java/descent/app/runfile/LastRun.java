@@ -26,14 +26,9 @@ public final class LastRun {
     }
     RunConfig config;
     try {
-      config = RunFile.read(file);
+      config = RunFileMenu.readForApp(file, session);
     } catch (RunFileException e) {
       session.say(notRestored(e.getMessage()));
-      return;
-    }
-    String outside = AppRanges.refusal(session.settings(), config);
-    if (outside != null) {
-      session.say(notRestored(file + ": " + outside));
       return;
     }
     session.load(config, "Restored the last session's settings");

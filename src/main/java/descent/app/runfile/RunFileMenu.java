@@ -75,25 +75,32 @@ public final class RunFileMenu {
   public boolean open(Path file) {
     RunConfig config;
     try {
-      config = RunFile.read(file);
+      config = readForApp(file, session);
     } catch (RunFileException e) {
       session.say("Not opened: " + e.getMessage());
       return false;
     }
+    session.load(config, "Opened run file " + file.getFileName());
+    return true;
+  }
+
+  /**
+   * Reads {@code file} with the run files' rules, then refuses values the app's settings cannot
+   * show (rather than clamp them into a different run).
+   */
+  static RunConfig readForApp(Path file, TrainingSession session) throws RunFileException {
+    RunConfig config = RunFile.read(file);
     String outside = AppRanges.refusal(session.settings(), config);
     if (outside != null) {
-      session.say(
-          "Not opened: "
-              + file
+      throw new RunFileException(
+          file
               + ": "
               + outside
               + " (the command line takes it: descent train --run "
               + file.getFileName()
               + ")");
-      return false;
     }
-    session.load(config, "Opened run file " + file.getFileName());
-    return true;
+    return config;
   }
 
   /**

@@ -73,7 +73,7 @@ class CsvImportTest {
   /** File > Open CSV… with the chooser answering {@code file}; returns the dialog it opens. */
   private CsvImportDialog openViaMenu(FxRobot robot, Path file) throws Exception {
     robot.interact(() -> view.csvImport().setChooser(owner -> file.toFile()));
-    Menu fileMenu = CsvMenu.fileMenu(view.menuBar());
+    Menu fileMenu = view.fileMenu();
     assertThat(fileMenu.getText()).isEqualTo("File");
     MenuItem open =
         fileMenu.getItems().stream().filter(i -> "open-csv".equals(i.getId())).findFirst().get();
