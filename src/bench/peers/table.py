@@ -82,7 +82,9 @@ def main(argv):
         ratio = d.get("ratio")
         if ratio is None and base and d.get("usPerStep") is not None:
             ratio = d["usPerStep"] / base
-        row += [cell(d), num(base), "–" if ratio is None else f"{ratio:.2f}"]
+        hand = {"usPerStep": base, "usPerStepMin": d.get("baselineUsPerStepMin"),
+                "usPerStepMax": d.get("baselineUsPerStepMax")}
+        row += [cell(d), cell(hand), "–" if ratio is None else f"{ratio:.2f}"]
         print("| " + " | ".join(row) + " |")
 
     env = peers.get("environment", {})
