@@ -50,7 +50,7 @@ class BenchCommand implements Callable<Integer> {
       converter = ConfigName.class,
       paramLabel = "<name>",
       description = "chapter, wide, single or all (default: ${DEFAULT-VALUE})")
-  List<BenchConfig> configs;
+  Selection configs;
 
   @Option(
       names = "--repeats",
@@ -90,22 +90,31 @@ class BenchCommand implements Callable<Integer> {
     BenchRunner runner = new BenchRunner(warmup, repeats);
     BenchReport report = new BenchReport(out, json, repeats);
     report.begin();
-    for (BenchConfig config : configs) {
+    for (BenchConfig config : configs.list()) {
       report.add(runner.run(size.apply(config)));
+      if (out.checkError()) {
+        break; // nobody reads on; DescentCli says why in one line
+      }
     }
-    report.end(configs.size() == 1);
+    report.end(configs.list().size() == 1);
     return TrainCommand.OK;
   }
 
+  /**
+   * The configs to run. Not a bare list: picocli would take a list option for one that repeats, and
+   * convert each element on its own.
+   */
+  record Selection(List<BenchConfig> list) {}
+
   /** chapter, wide, single (any case), or all of them. */
-  static final class ConfigName implements ITypeConverter<List<BenchConfig>> {
+  static final class ConfigName implements ITypeConverter<Selection> {
     @Override
-    public List<BenchConfig> convert(String text) {
+    public Selection convert(String text) {
       if (text.trim().toLowerCase(Locale.ROOT).equals("all")) {
-        return BenchConfig.all();
+        return new Selection(BenchConfig.all());
       }
       return BenchConfig.named(text)
-          .map(List::of)
+          .map(c -> new Selection(List.of(c)))
           .orElseThrow(
               () ->
                   Values.refuse(

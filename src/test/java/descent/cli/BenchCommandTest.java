@@ -94,7 +94,8 @@ class BenchCommandTest {
         "--repeats -3|--repeats: must be an integer from 1 to 1000, got \"-3\"",
         "--repeats 1001|--repeats: must be an integer from 1 to 1000, got \"1001\"",
         "--repeats 2.5|--repeats: must be an integer from 1 to 1000, got \"2.5\"",
-        "--repets 3|--repets: unknown option; did you mean --repeats? (see 'descent bench --help')"
+        "--repets 3|--repets: unknown option; did you mean --repeats? (see 'descent bench --help')",
+        "--config wide --config single|--config: given more than once"
       })
   void badInputIsOneLineNamingTheOption(String args, String message) {
     List<String> argv = new ArrayList<>(List.of("bench"));
