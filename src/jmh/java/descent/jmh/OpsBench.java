@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The engine's ops in the shapes a training step gives them, with gradients recorded as in
- * training (w and b require grad). {@code rows} is the minibatch size m and {@code features} d:
- * the chapter's (32, 2), the wide config's (256, 200) and the single config's (1, 2).
+ * The engine's ops in the shapes a training step gives them, with gradients recorded as in training
+ * (w and b require grad). {@code rows} is the minibatch size m and {@code features} d: the
+ * chapter's (32, 2), the wide config's (256, 200) and the single config's (1, 2).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

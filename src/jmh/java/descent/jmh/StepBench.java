@@ -73,8 +73,7 @@ public class StepBench {
   public void start() {
     run =
         new Trainer(Integer.MAX_VALUE)
-            .prepare(
-                bench.runSpec().newModel(bench.numFeatures()), data, TrainingListener.NONE);
+            .prepare(bench.runSpec().newModel(bench.numFeatures()), data, TrainingListener.NONE);
     model = bench.runSpec().newModel(bench.numFeatures());
     optimizer = model.configureOptimizers();
     hand.start(model.w().toArray(), 0.0);
