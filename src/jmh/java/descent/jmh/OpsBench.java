@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The engine's ops in the shapes a training step gives them, with gradients recorded as in training
- * (w and b require grad). {@code rows} is the minibatch size m and {@code features} d: the
- * chapter's (32, 2), the wide config's (256, 200) and the single config's (1, 2).
+ * (w and b require grad). {@code shape} is m×d, the minibatch size and the features: the chapter's
+ * 32x2, the wide config's 256x200 and the single config's 1x2.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
