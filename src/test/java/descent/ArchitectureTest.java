@@ -141,6 +141,42 @@ class ArchitectureTest {
                   + " whose renderer draws views with no display (Monocle) for the snapshot"
                   + " command, behind types without JavaFX");
 
+  @ArchTest
+  static final ArchRule theBenchUsesOnlyTheTrainingStack =
+      classes()
+          .that()
+          .resideInAPackage("descent.bench..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "java..",
+              "descent.bench..",
+              "descent.train..",
+              "descent.data..",
+              "descent.model..",
+              "descent.engine..")
+          .because(
+              "the benchmark times the training loop as the app and the command line run it,"
+                  + " so it needs nothing above it; JSON and tables are the command line's job");
+
+  @ArchTest
+  static final ArchRule onlyTheCliRunsTheBench =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "descent.engine..",
+              "descent.data..",
+              "descent.model..",
+              "descent.train..",
+              "descent.run..",
+              "descent.app..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("descent.bench..")
+          .because(
+              "the benchmark and its hand-written baseline measure the product; the product must"
+                  + " not come to depend on them (only 'descent bench' runs them)");
+
   /**
    * The rules above are checked by ArchUnit's engine, which throws on a violation. This test checks
    * that they judge the real code: every layer they name is among the imported classes, so no rule
@@ -160,7 +196,8 @@ class ArchitectureTest {
             "descent.train",
             "descent.run",
             "descent.app",
-            "descent.cli")) {
+            "descent.cli",
+            "descent.bench")) {
       org.assertj.core.api.Assertions.assertThat(classes.stream())
           .as(layer)
           .anyMatch(c -> c.getPackageName().startsWith(layer));

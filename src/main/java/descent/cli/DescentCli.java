@@ -35,7 +35,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       TrainCommand.class,
       GradcheckCommand.class,
       SnapshotCommand.class,
-      PresetsCommand.class
+      PresetsCommand.class,
+      BenchCommand.class
     },
     description = "Linear regression trained from scratch (d2l §3.4), from the command line.",
     footer = {

@@ -231,7 +231,7 @@ final class Values {
     return Double.isFinite(v) ? v : null;
   }
 
-  private static int integer(String text, String rule, int min, int max) {
+  static int integer(String text, String rule, int min, int max) {
     String t = text.trim();
     if (INTEGER.matcher(t).matches()) {
       try {

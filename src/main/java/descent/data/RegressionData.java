@@ -112,6 +112,15 @@ public abstract class RegressionData {
 
   /** The training minibatches of {@code epoch} (0-based): a fresh shuffle for each epoch. */
   public Loader trainLoader(int epoch) {
+    return new Loader(this, trainOrder(epoch), batchSize);
+  }
+
+  /**
+   * The order in which {@link #trainLoader(int)} reads the training rows in {@code epoch}: batch i
+   * holds rows {@code order[i·batchSize …]}. A fresh array, for code that reads the rows itself
+   * (the benchmark's hand loop) without gathering them into batches.
+   */
+  public int[] trainOrder(int epoch) {
     int[] order = new int[numTrain];
     for (int i = 0; i < numTrain; i++) {
       order[i] = i;
@@ -125,7 +134,7 @@ public abstract class RegressionData {
         order[j] = t;
       }
     }
-    return new Loader(this, order, batchSize);
+    return order;
   }
 
   /** The validation minibatches, rows in order. */
