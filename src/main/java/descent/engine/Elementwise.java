@@ -8,12 +8,23 @@ final class Elementwise {
   private Elementwise() {}
 
   /**
+   * The index map of an operand with a single element, such as b or the 2 in (ŷ − y)²/2: every
+   * output element reads element 0. A marker, not a map of zeros, so that a minibatch's broadcast
+   * allocates and reads no map.
+   */
+  private static final int[] FIRST_ELEMENT = new int[0];
+
+  /**
    * For each element of a tensor of shape {@code out}, the flat index of the element of an operand
-   * of shape {@code in} that it reads; {@code null} when the shapes are equal (the identity).
+   * of shape {@code in} that it reads; {@code null} when the shapes are equal (the identity), and
+   * {@link #FIRST_ELEMENT} when the operand has a single element.
    */
   static int[] indexMap(Shape out, Shape in) {
     if (in.equals(out)) {
       return null;
+    }
+    if (in.size() == 1) {
+      return FIRST_ELEMENT;
     }
     int rank = out.rank();
     int offset = rank - in.rank();
@@ -43,7 +54,7 @@ final class Elementwise {
   }
 
   private static int at(int[] map, int k) {
-    return map == null ? k : map[k];
+    return map == null ? k : map == FIRST_ELEMENT ? 0 : map[k];
   }
 
   // d(a + b) = da + db

@@ -71,6 +71,13 @@ public final class Shape {
     if (a.equals(b)) {
       return a;
     }
+    // A one-element operand of no higher rank leaves the other's shape as it is: ŷ + b, r / 2.
+    if (b.size == 1 && b.rank() <= a.rank()) {
+      return a;
+    }
+    if (a.size == 1 && a.rank() <= b.rank()) {
+      return b;
+    }
     int rank = Math.max(a.rank(), b.rank());
     int[] out = new int[rank];
     for (int i = 0; i < rank; i++) {

@@ -42,7 +42,10 @@ public final class Tensor {
   final Tensor[] inputs;
   private Backward backward;
   int saves; // which values the backward rule reads (Saved.FIRST, ...)
-  int[] savedVersions; // their versions when the op ran
+  // Their versions when the op ran: ops have at most two inputs, so three fields hold them all.
+  int savedVersion0;
+  int savedVersion1;
+  int savedResultVersion;
   long visited;
 
   Tensor(double[] data, Shape shape) {
@@ -71,8 +74,7 @@ public final class Tensor {
           Tensor out = new Tensor(data, shape, op, inputs, null);
           out.requiresGrad = true;
           out.backward = backward;
-          out.saves = saves;
-          out.savedVersions = Saved.versions(inputs, out, saves);
+          Saved.record(out, saves);
           return out;
         }
       }
@@ -164,6 +166,24 @@ public final class Tensor {
     return new Tensor(values.clone(), s);
   }
 
+  /**
+   * A tensor of the given shape over {@code values} itself, not a copy: the caller hands the array
+   * over and must not change it afterwards. For buffers filled just to become a tensor, such as a
+   * gathered minibatch, where {@link #of(double[], int...)} would copy every value once more.
+   */
+  public static Tensor wrap(double[] values, int... dims) {
+    return wrap(values, Shape.of(dims));
+  }
+
+  /** {@link #wrap(double[], int...)} with the shape given as a {@link Shape}. */
+  public static Tensor wrap(double[] values, Shape shape) {
+    if (values.length != shape.size()) {
+      throw new ShapeException(
+          "wrap: " + values.length + " values cannot fill shape " + shape + " of " + shape.size());
+    }
+    return new Tensor(values, shape);
+  }
+
   /** A matrix from rows of equal length. */
   public static Tensor of(double[][] rows) {
     int cols = rows.length == 0 ? 0 : rows[0].length;
@@ -245,6 +265,16 @@ public final class Tensor {
       acc += v * v;
     }
     return acc;
+  }
+
+  /** Whether every element is a finite number (no NaN, no ±∞), read directly without a copy. */
+  public boolean allFinite() {
+    for (double v : data) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A copy of the elements in row-major order. */
@@ -523,6 +553,30 @@ public final class Tensor {
     }
     System.arraycopy(values, 0, data, 0, data.length);
     modifiedInPlace("setInPlace");
+    return this;
+  }
+
+  /**
+   * Overwrites this matrix, in place, with rows of {@code table}, a row-major matrix with as many
+   * columns as this one: row r becomes row {@code rows[r]} of the table. A minibatch gathered into
+   * the buffers of the one before it, so that a training step allocates no new copy of its data.
+   */
+  public Tensor gatherRowsInPlace(double[] table, int[] rows) {
+    if (shape.rank() != 2 || shape.dim(0) != rows.length) {
+      throw new ShapeException(
+          "gatherRowsInPlace: " + rows.length + " rows into a tensor of shape " + shape);
+    }
+    int cols = shape.dim(1);
+    if (cols == 1) {
+      for (int r = 0; r < rows.length; r++) {
+        data[r] = table[rows[r]];
+      }
+    } else {
+      for (int r = 0; r < rows.length; r++) {
+        System.arraycopy(table, rows[r] * cols, data, r * cols, cols);
+      }
+    }
+    modifiedInPlace("gatherRowsInPlace");
     return this;
   }
 
