@@ -51,41 +51,45 @@ final class LinearAlgebra {
     }
     Shape s = vector ? Shape.of(m) : Shape.of(m, n);
     return Tensor.result(
-        "matmul",
-        o,
-        s,
-        new Tensor[] {a, b},
-        Saved.crosswise(a, b),
-        out -> {
-          double[] g = out.grad;
-          if (a.requiresGrad) {
-            double[] ga = a.gradBuffer();
-            for (int i = 0; i < m; i++) {
-              for (int p = 0; p < k; p++) {
-                double acc = 0;
-                for (int j = 0; j < n; j++) {
-                  acc += g[i * n + j] * y[p * n + j];
-                }
-                ga[i * k + p] += acc;
-              }
+        "matmul", o, s, new Tensor[] {a, b}, Saved.crosswise(a, b), LinearAlgebra::matmulBackward);
+  }
+
+  private static void matmulBackward(Tensor out) {
+    Tensor a = out.inputs[0];
+    Tensor b = out.inputs[1];
+    int m = a.shape.dim(0);
+    int k = a.shape.dim(1);
+    int n = b.shape.rank() == 1 ? 1 : b.shape.dim(1);
+    double[] x = a.data;
+    double[] y = b.data;
+    double[] g = out.grad;
+    if (a.requiresGrad) {
+      double[] ga = a.gradBuffer();
+      for (int i = 0; i < m; i++) {
+        for (int p = 0; p < k; p++) {
+          double acc = 0;
+          for (int j = 0; j < n; j++) {
+            acc += g[i * n + j] * y[p * n + j];
+          }
+          ga[i * k + p] += acc;
+        }
+      }
+    }
+    if (b.requiresGrad) {
+      double[] gb = b.gradBuffer();
+      if (n == 1) {
+        columnProductGradient(x, g, m, k, gb);
+      } else {
+        for (int i = 0; i < m; i++) {
+          for (int p = 0; p < k; p++) {
+            double aip = x[i * k + p];
+            for (int j = 0; j < n; j++) {
+              gb[p * n + j] += aip * g[i * n + j];
             }
           }
-          if (b.requiresGrad) {
-            double[] gb = b.gradBuffer();
-            if (n == 1) {
-              columnProductGradient(x, g, m, k, gb);
-            } else {
-              for (int i = 0; i < m; i++) {
-                for (int p = 0; p < k; p++) {
-                  double aip = x[i * k + p];
-                  for (int j = 0; j < n; j++) {
-                    gb[p * n + j] += aip * g[i * n + j];
-                  }
-                }
-              }
-            }
-          }
-        });
+        }
+      }
+    }
   }
 
   /**

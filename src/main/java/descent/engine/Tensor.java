@@ -24,6 +24,7 @@ public final class Tensor {
   }
 
   private static final Tensor[] NO_INPUTS = new Tensor[0];
+  private static final double[] SCALAR_SEED = {1.0}; // dL/dL, only ever read
 
   final double[] data;
   final Shape shape;
@@ -341,7 +342,7 @@ public final class Tensor {
               + "; only a scalar (one element) can start backward without a seed gradient."
               + " Reduce it first, e.g. with mean(), or pass backward(seed)");
     }
-    backward(new double[] {1.0});
+    backward(SCALAR_SEED);
   }
 
   /** Backward from a non-scalar, given the gradient of the final result with respect to this. */

@@ -525,7 +525,11 @@ public final class TrainingRun {
     return gradientClipVal;
   }
 
-  /** The current minibatch, or null before the first forward phase. */
+  /**
+   * The current minibatch, or null before the first forward phase. Its tensors are live: the next
+   * forward phase refills them in place with the next minibatch's rows (ADR 0031), so copy what you
+   * keep, as {@link StepSnapshot} does.
+   */
   public Batch currentBatch() {
     return batch;
   }
