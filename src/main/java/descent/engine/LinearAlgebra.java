@@ -49,7 +49,7 @@ final class LinearAlgebra {
         }
       }
     }
-    Shape s = vector ? Shape.of(m) : Shape.of(m, n);
+    Shape s = vector ? Shape.trusted(m) : Shape.trusted(m, n);
     return Tensor.result(
         "matmul", o, s, new Tensor[] {a, b}, Saved.crosswise(a, b), LinearAlgebra::matmulBackward);
   }

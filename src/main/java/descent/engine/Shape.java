@@ -35,6 +35,11 @@ public final class Shape {
     return dims.length == 0 ? SCALAR : new Shape(dims.clone());
   }
 
+  /** An op's result shape from extents already checked: no copy, no validation. */
+  static Shape trusted(int... dims) {
+    return dims.length == 0 ? SCALAR : new Shape(dims);
+  }
+
   /** The number of axes: 0 for a scalar, 1 for a vector, 2 for a matrix. */
   public int rank() {
     return dims.length;

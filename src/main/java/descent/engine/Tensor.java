@@ -25,6 +25,7 @@ public final class Tensor {
 
   private static final Tensor[] NO_INPUTS = new Tensor[0];
   private static final double[] SCALAR_SEED = {1.0}; // dL/dL, only ever read
+  private static final int SHORT_ROW = 16; // rows shorter than this are gathered by hand
 
   final double[] data;
   final Shape shape;
@@ -568,13 +569,17 @@ public final class Tensor {
           "gatherRowsInPlace: " + rows.length + " rows into a tensor of shape " + shape);
     }
     int cols = shape.dim(1);
-    if (cols == 1) {
-      for (int r = 0; r < rows.length; r++) {
-        data[r] = table[rows[r]];
-      }
-    } else {
+    if (cols >= SHORT_ROW) {
       for (int r = 0; r < rows.length; r++) {
         System.arraycopy(table, rows[r] * cols, data, r * cols, cols);
+      }
+    } else { // a call to arraycopy costs more than copying a row of a few values by hand
+      for (int r = 0; r < rows.length; r++) {
+        int from = rows[r] * cols;
+        int to = r * cols;
+        for (int c = 0; c < cols; c++) {
+          data[to + c] = table[from + c];
+        }
       }
     }
     modifiedInPlace("gatherRowsInPlace");
