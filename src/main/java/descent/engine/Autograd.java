@@ -127,11 +127,10 @@ public final class Autograd {
     stack[0] = root;
     while (top >= 0) {
       Tensor t = stack[top];
-      Tensor[] in = t.inputs;
       int child = next[top];
-      if (child < in.length) {
+      if (child < t.arity()) {
         next[top] = child + 1;
-        Tensor c = in[child];
+        Tensor c = child == 0 ? t.input0 : t.input1;
         if (c.requiresGrad && c.visited != walk) {
           c.visited = walk;
           if (++top == stack.length) {

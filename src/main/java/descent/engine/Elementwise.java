@@ -72,12 +72,12 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = x[at(ia, k)] + y[at(ib, k)];
     }
-    return Tensor.result("add", o, s, new Tensor[] {a, b}, Saved.NOTHING, Elementwise::addBackward);
+    return Tensor.result("add", o, s, a, b, Saved.NOTHING, Elementwise::addBackward);
   }
 
   private static void addBackward(Tensor out) {
-    Tensor a = out.inputs[0];
-    Tensor b = out.inputs[1];
+    Tensor a = out.input0;
+    Tensor b = out.input1;
     double[] g = out.grad;
     if (a.requiresGrad) {
       int[] ia = indexMap(out.shape, a.shape);
@@ -106,12 +106,12 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = x[at(ia, k)] - y[at(ib, k)];
     }
-    return Tensor.result("sub", o, s, new Tensor[] {a, b}, Saved.NOTHING, Elementwise::subBackward);
+    return Tensor.result("sub", o, s, a, b, Saved.NOTHING, Elementwise::subBackward);
   }
 
   private static void subBackward(Tensor out) {
-    Tensor a = out.inputs[0];
-    Tensor b = out.inputs[1];
+    Tensor a = out.input0;
+    Tensor b = out.input1;
     double[] g = out.grad;
     if (a.requiresGrad) {
       int[] ia = indexMap(out.shape, a.shape);
@@ -140,13 +140,12 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = x[at(ia, k)] * y[at(ib, k)];
     }
-    return Tensor.result(
-        "mul", o, s, new Tensor[] {a, b}, Saved.crosswise(a, b), Elementwise::mulBackward);
+    return Tensor.result("mul", o, s, a, b, Saved.crosswise(a, b), Elementwise::mulBackward);
   }
 
   private static void mulBackward(Tensor out) {
-    Tensor a = out.inputs[0];
-    Tensor b = out.inputs[1];
+    Tensor a = out.input0;
+    Tensor b = out.input1;
     int[] ia = indexMap(out.shape, a.shape);
     int[] ib = indexMap(out.shape, b.shape);
     double[] x = a.data;
@@ -181,14 +180,15 @@ final class Elementwise {
         "div",
         o,
         s,
-        new Tensor[] {a, b},
+        a,
+        b,
         Saved.crosswise(a, b) | (b.requiresGrad ? Saved.SECOND : Saved.NOTHING),
         Elementwise::divBackward);
   }
 
   private static void divBackward(Tensor out) {
-    Tensor a = out.inputs[0];
-    Tensor b = out.inputs[1];
+    Tensor a = out.input0;
+    Tensor b = out.input1;
     int[] ia = indexMap(out.shape, a.shape);
     int[] ib = indexMap(out.shape, b.shape);
     double[] x = a.data;
@@ -216,13 +216,12 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = -x[k];
     }
-    return Tensor.result(
-        "neg", o, a.shape, new Tensor[] {a}, Saved.NOTHING, Elementwise::negBackward);
+    return Tensor.result("neg", o, a.shape, a, null, Saved.NOTHING, Elementwise::negBackward);
   }
 
   private static void negBackward(Tensor out) {
     double[] g = out.grad;
-    double[] ga = out.inputs[0].gradBuffer();
+    double[] ga = out.input0.gradBuffer();
     for (int k = 0; k < g.length; k++) {
       ga[k] -= g[k];
     }
@@ -241,7 +240,8 @@ final class Elementwise {
         "pow",
         o,
         a.shape,
-        new Tensor[] {a},
+        a,
+        null,
         p == 0 ? Saved.NOTHING : Saved.FIRST,
         out -> {
           double[] g = out.grad;
@@ -262,12 +262,11 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = x[k] * x[k];
     }
-    return Tensor.result(
-        "square", o, a.shape, new Tensor[] {a}, Saved.FIRST, Elementwise::squareBackward);
+    return Tensor.result("square", o, a.shape, a, null, Saved.FIRST, Elementwise::squareBackward);
   }
 
   private static void squareBackward(Tensor out) {
-    Tensor a = out.inputs[0];
+    Tensor a = out.input0;
     double[] x = a.data;
     double[] g = out.grad;
     double[] ga = a.gradBuffer();
@@ -283,14 +282,13 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = Math.sqrt(x[k]);
     }
-    return Tensor.result(
-        "sqrt", o, a.shape, new Tensor[] {a}, Saved.RESULT, Elementwise::sqrtBackward);
+    return Tensor.result("sqrt", o, a.shape, a, null, Saved.RESULT, Elementwise::sqrtBackward);
   }
 
   private static void sqrtBackward(Tensor out) {
     double[] o = out.data;
     double[] g = out.grad;
-    double[] ga = out.inputs[0].gradBuffer();
+    double[] ga = out.input0.gradBuffer();
     for (int k = 0; k < g.length; k++) {
       ga[k] += g[k] / (2 * o[k]);
     }
@@ -303,14 +301,13 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = Math.exp(x[k]);
     }
-    return Tensor.result(
-        "exp", o, a.shape, new Tensor[] {a}, Saved.RESULT, Elementwise::expBackward);
+    return Tensor.result("exp", o, a.shape, a, null, Saved.RESULT, Elementwise::expBackward);
   }
 
   private static void expBackward(Tensor out) {
     double[] o = out.data;
     double[] g = out.grad;
-    double[] ga = out.inputs[0].gradBuffer();
+    double[] ga = out.input0.gradBuffer();
     for (int k = 0; k < g.length; k++) {
       ga[k] += g[k] * o[k];
     }
@@ -323,12 +320,11 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = Math.log(x[k]);
     }
-    return Tensor.result(
-        "log", o, a.shape, new Tensor[] {a}, Saved.FIRST, Elementwise::logBackward);
+    return Tensor.result("log", o, a.shape, a, null, Saved.FIRST, Elementwise::logBackward);
   }
 
   private static void logBackward(Tensor out) {
-    Tensor a = out.inputs[0];
+    Tensor a = out.input0;
     double[] x = a.data;
     double[] g = out.grad;
     double[] ga = a.gradBuffer();
@@ -344,12 +340,11 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = Math.abs(x[k]);
     }
-    return Tensor.result(
-        "abs", o, a.shape, new Tensor[] {a}, Saved.FIRST, Elementwise::absBackward);
+    return Tensor.result("abs", o, a.shape, a, null, Saved.FIRST, Elementwise::absBackward);
   }
 
   private static void absBackward(Tensor out) {
-    Tensor a = out.inputs[0];
+    Tensor a = out.input0;
     double[] x = a.data;
     double[] g = out.grad;
     double[] ga = a.gradBuffer();

@@ -51,12 +51,12 @@ final class LinearAlgebra {
     }
     Shape s = vector ? Shape.trusted(m) : Shape.trusted(m, n);
     return Tensor.result(
-        "matmul", o, s, new Tensor[] {a, b}, Saved.crosswise(a, b), LinearAlgebra::matmulBackward);
+        "matmul", o, s, a, b, Saved.crosswise(a, b), LinearAlgebra::matmulBackward);
   }
 
   private static void matmulBackward(Tensor out) {
-    Tensor a = out.inputs[0];
-    Tensor b = out.inputs[1];
+    Tensor a = out.input0;
+    Tensor b = out.input1;
     int m = a.shape.dim(0);
     int k = a.shape.dim(1);
     int n = b.shape.rank() == 1 ? 1 : b.shape.dim(1);
@@ -173,7 +173,8 @@ final class LinearAlgebra {
           "transpose",
           a.data.clone(),
           a.shape,
-          new Tensor[] {a},
+          a,
+          null,
           Saved.NOTHING,
           out -> addInto(a.gradBuffer(), out.grad));
     }
@@ -185,7 +186,8 @@ final class LinearAlgebra {
         "transpose",
         o,
         Shape.of(n, m),
-        new Tensor[] {a},
+        a,
+        null,
         Saved.NOTHING,
         out -> {
           double[] ga = a.gradBuffer();
@@ -242,7 +244,8 @@ final class LinearAlgebra {
         "reshape",
         a.data.clone(),
         s,
-        new Tensor[] {a},
+        a,
+        null,
         Saved.NOTHING,
         out -> addInto(a.gradBuffer(), out.grad));
   }

@@ -19,13 +19,13 @@ final class Reductions {
   }
 
   private static void meanBackward(Tensor out) {
-    spread(out, out.inputs[0].size());
+    spread(out, out.input0.size());
   }
 
   // Both rules are static, so recording a loss's mean allocates no closure.
   private static void spread(Tensor out, double divisor) {
     double g = out.grad[0] / divisor;
-    double[] ga = out.inputs[0].gradBuffer();
+    double[] ga = out.input0.gradBuffer();
     for (int k = 0; k < ga.length; k++) {
       ga[k] += g;
     }
@@ -38,7 +38,7 @@ final class Reductions {
       acc += v;
     }
     return Tensor.result(
-        op, new double[] {acc / divisor}, Shape.SCALAR, new Tensor[] {a}, Saved.NOTHING, backward);
+        op, new double[] {acc / divisor}, Shape.SCALAR, a, null, Saved.NOTHING, backward);
   }
 
   static Tensor sum(Tensor a, int axis, boolean keepDims) {
@@ -90,7 +90,8 @@ final class Reductions {
         op,
         o,
         Shape.of(outDims),
-        new Tensor[] {a},
+        a,
+        null,
         Saved.NOTHING,
         out -> {
           double[] g = out.grad;

@@ -42,12 +42,11 @@ final class Saved {
     if (saves == NOTHING) {
       return;
     }
-    Tensor[] in = node.inputs;
     if ((saves & FIRST) != 0) {
-      node.savedVersion0 = in[0].version();
+      node.savedVersion0 = node.input0.version();
     }
     if ((saves & SECOND) != 0) {
-      node.savedVersion1 = in[1].version();
+      node.savedVersion1 = node.input1.version();
     }
     node.savedResultVersion = node.version();
   }
@@ -58,12 +57,13 @@ final class Saved {
     if (saves == NOTHING) {
       return;
     }
-    Tensor[] in = node.inputs;
-    if ((saves & FIRST) != 0 && in[0].version() != node.savedVersion0) {
-      throw modified(node, in[0], node.savedVersion0, describe(in[0]), "used it");
+    Tensor first = node.input0;
+    Tensor second = node.input1;
+    if ((saves & FIRST) != 0 && first.version() != node.savedVersion0) {
+      throw modified(node, first, node.savedVersion0, describe(first), "used it");
     }
-    if ((saves & SECOND) != 0 && in[1].version() != node.savedVersion1) {
-      throw modified(node, in[1], node.savedVersion1, describe(in[1]), "used it");
+    if ((saves & SECOND) != 0 && second.version() != node.savedVersion1) {
+      throw modified(node, second, node.savedVersion1, describe(second), "used it");
     }
     if ((saves & RESULT) != 0 && node.version() != node.savedResultVersion) {
       String named = node.name() == null ? "" : " '" + node.name() + "'";

@@ -23,7 +23,6 @@ public final class Tensor {
     void propagate(Tensor out);
   }
 
-  private static final Tensor[] NO_INPUTS = new Tensor[0];
   private static final double[] SCALAR_SEED = {1.0}; // dL/dL, only ever read
   private static final int SHORT_ROW = 16; // rows shorter than this are gathered by hand
 
@@ -41,7 +40,8 @@ public final class Tensor {
 
   // The graph: set only for results recorded while gradients were enabled.
   final String op;
-  final Tensor[] inputs;
+  final Tensor input0; // the op's first input, or null for a leaf
+  final Tensor input1; // its second input, or null for a leaf or a one-input op
   private Backward backward;
   int saves; // which values the backward rule reads (Saved.FIRST, ...)
   // Their versions when the op ran: ops have at most two inputs, so three fields hold them all.
@@ -51,14 +51,15 @@ public final class Tensor {
   long visited;
 
   Tensor(double[] data, Shape shape) {
-    this(data, shape, null, NO_INPUTS, null);
+    this(data, shape, null, null, null, null);
   }
 
-  private Tensor(double[] data, Shape shape, String op, Tensor[] inputs, Tensor base) {
+  private Tensor(double[] data, Shape shape, String op, Tensor input0, Tensor input1, Tensor base) {
     this.data = data;
     this.shape = shape;
     this.op = op;
-    this.inputs = inputs;
+    this.input0 = input0;
+    this.input1 = input1;
     this.base = base;
   }
 
@@ -69,17 +70,13 @@ public final class Tensor {
    * is modified in place in the meantime.
    */
   static Tensor result(
-      String op, double[] data, Shape shape, Tensor[] inputs, int saves, Backward backward) {
-    if (Autograd.isGradEnabled()) {
-      for (Tensor in : inputs) {
-        if (in.requiresGrad) {
-          Tensor out = new Tensor(data, shape, op, inputs, null);
-          out.requiresGrad = true;
-          out.backward = backward;
-          Saved.record(out, saves);
-          return out;
-        }
-      }
+      String op, double[] data, Shape shape, Tensor a, Tensor b, int saves, Backward backward) {
+    if ((a.requiresGrad || b != null && b.requiresGrad) && Autograd.isGradEnabled()) {
+      Tensor out = new Tensor(data, shape, op, a, b, null);
+      out.requiresGrad = true;
+      out.backward = backward;
+      Saved.record(out, saves);
+      return out;
     }
     return new Tensor(data, shape);
   }
@@ -119,12 +116,12 @@ public final class Tensor {
   // Unary backward rules write to their input unconditionally; a leaf unmarked after the forward
   // pass (requiresGrad(false)) must still get nothing, as it does from the binary ops.
   private boolean anyInputRequiresGrad() {
-    for (Tensor in : inputs) {
-      if (in.requiresGrad) {
-        return true;
-      }
-    }
-    return false;
+    return input0 != null && input0.requiresGrad || input1 != null && input1.requiresGrad;
+  }
+
+  /** The number of inputs of the op that produced this tensor: 0 for a leaf, else 1 or 2. */
+  int arity() {
+    return input1 != null ? 2 : input0 != null ? 1 : 0;
   }
 
   // ---------------------------------------------------------------- factories
@@ -369,7 +366,7 @@ public final class Tensor {
    * in-place change to either one changes both, and counts as a change to both.
    */
   public Tensor detach() {
-    return new Tensor(data, shape, null, NO_INPUTS, base == null ? this : base);
+    return new Tensor(data, shape, null, null, null, base == null ? this : base);
   }
 
   // ---------------------------------------------------------------- the graph
@@ -386,7 +383,7 @@ public final class Tensor {
 
   /** The inputs of the op that produced this tensor; empty for a leaf. */
   public List<Tensor> inputs() {
-    return List.of(inputs);
+    return input0 == null ? List.of() : input1 == null ? List.of(input0) : List.of(input0, input1);
   }
 
   /** A label for graph views, e.g. "w" or "X". */
