@@ -1,7 +1,7 @@
 package descent.engine;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Autograd {
   private static final ThreadLocal<int[]> NO_GRAD_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+  // The scopes open on all threads together. While it is 0, which it is whenever a training step
+  // records its ops, no op needs to look up its thread's own count (a ThreadLocal) to know that
+  // recording is on. A thread with a scope open counted itself here, so it always sees 1 or more.
+  private static final AtomicInteger OPEN_SCOPES = new AtomicInteger();
   private static final AtomicLong WALKS = new AtomicLong();
 
   private Autograd() {}
@@ -31,6 +35,7 @@ public final class Autograd {
 
     private Scope() {
       depth = ++NO_GRAD_DEPTH.get()[0];
+      OPEN_SCOPES.incrementAndGet();
     }
 
     @Override
@@ -61,6 +66,7 @@ public final class Autograd {
       }
       open = false;
       counter[0]--;
+      OPEN_SCOPES.decrementAndGet();
     }
   }
 
@@ -71,7 +77,7 @@ public final class Autograd {
 
   /** Whether ops on the calling thread are being recorded for backward. */
   public static boolean isGradEnabled() {
-    return NO_GRAD_DEPTH.get()[0] == 0;
+    return OPEN_SCOPES.get() == 0 || NO_GRAD_DEPTH.get()[0] == 0;
   }
 
   /**
@@ -79,58 +85,72 @@ public final class Autograd {
    * through the graph, visiting nodes in reverse topological order with an explicit stack.
    */
   static void backward(Tensor root, double[] seed) {
-    List<Tensor> order = topologicalOrder(root);
+    Walk walk = topologicalOrder(root);
+    Tensor[] order = walk.order();
+    int nodes = walk.count();
     // Refuse before touching any gradient if an op's saved values were modified in place since.
-    for (Tensor t : order) {
-      Saved.check(t);
+    for (int i = 0; i < nodes; i++) {
+      Saved.check(order[i]);
     }
     // Intermediate gradients belong to this walk alone; leaves accumulate across walks.
-    for (Tensor t : order) {
+    for (int i = 0; i < nodes; i++) {
+      Tensor t = order[i];
       if (!t.isLeaf() && t.grad != null) {
-        java.util.Arrays.fill(t.grad, 0.0);
+        Arrays.fill(t.grad, 0.0);
       }
     }
     double[] g = root.gradBuffer();
     for (int i = 0; i < seed.length; i++) {
       g[i] += seed[i];
     }
-    for (int i = order.size() - 1; i >= 0; i--) {
-      order.get(i).propagate();
+    for (int i = nodes - 1; i >= 0; i--) {
+      order[i].propagate();
     }
     // The walk wrote into these gradients in place: an op that read one of them is now stale.
-    for (Tensor t : order) {
-      t.gradModified("backward");
+    for (int i = 0; i < nodes; i++) {
+      order[i].gradModified("backward");
     }
   }
 
-  /** Post-order depth-first search, written as a loop so deep graphs cannot overflow the stack. */
-  private static List<Tensor> topologicalOrder(Tensor root) {
+  /**
+   * Post-order depth-first search, written as a loop so deep graphs cannot overflow the stack.
+   * Plain arrays, not lists of boxed indices: a training step walks its graph once per minibatch.
+   */
+  private static Walk topologicalOrder(Tensor root) {
     long walk = WALKS.incrementAndGet();
-    List<Tensor> order = new ArrayList<>();
-    ArrayList<Tensor> stack = new ArrayList<>();
-    ArrayList<Integer> next = new ArrayList<>();
+    Tensor[] order = new Tensor[16];
+    int count = 0;
+    Tensor[] stack = new Tensor[16];
+    int[] next = new int[16]; // for each node on the stack, the index of its next input to visit
+    int top = 0;
     root.visited = walk;
-    stack.add(root);
-    next.add(0);
-    while (!stack.isEmpty()) {
-      int top = stack.size() - 1;
-      Tensor t = stack.get(top);
-      int child = next.get(top);
-      Tensor[] in = t.inputs;
-      if (child < in.length) {
-        next.set(top, child + 1);
-        Tensor c = in[child];
+    stack[0] = root;
+    while (top >= 0) {
+      Tensor t = stack[top];
+      int child = next[top];
+      if (child < t.arity()) {
+        next[top] = child + 1;
+        Tensor c = child == 0 ? t.input0 : t.input1;
         if (c.requiresGrad && c.visited != walk) {
           c.visited = walk;
-          stack.add(c);
-          next.add(0);
+          if (++top == stack.length) {
+            stack = Arrays.copyOf(stack, 2 * top);
+            next = Arrays.copyOf(next, 2 * top);
+          }
+          stack[top] = c;
+          next[top] = 0;
         }
       } else {
-        stack.remove(top);
-        next.remove(top);
-        order.add(t);
+        stack[top--] = null;
+        if (count == order.length) {
+          order = Arrays.copyOf(order, 2 * count);
+        }
+        order[count++] = t;
       }
     }
-    return order;
+    return new Walk(order, count);
   }
+
+  /** The nodes of one backward walk, {@code order[0 .. count)}, inputs before their results. */
+  private record Walk(Tensor[] order, int count) {}
 }

@@ -3,17 +3,32 @@ package descent.engine;
 /**
  * Elementwise ops. Binary ops broadcast under NumPy's rules; their backward sums the output
  * gradient back over the broadcast axes, which falls out of accumulating through the index maps.
+ *
+ * <p>Each backward rule is a static method that reads the op's inputs and result from the node it
+ * is handed, so recording an op allocates no closure: a training step records one of each op per
+ * minibatch, and for a minibatch of one row that bookkeeping is most of the step.
  */
 final class Elementwise {
   private Elementwise() {}
 
   /**
+   * The index map of an operand with a single element, such as b or the 2 in (ŷ − y)²/2: every
+   * output element reads element 0. A marker, not a map of zeros, so that a minibatch's broadcast
+   * allocates and reads no map.
+   */
+  private static final int[] FIRST_ELEMENT = new int[0];
+
+  /**
    * For each element of a tensor of shape {@code out}, the flat index of the element of an operand
-   * of shape {@code in} that it reads; {@code null} when the shapes are equal (the identity).
+   * of shape {@code in} that it reads; {@code null} when the shapes are equal (the identity), and
+   * {@link #FIRST_ELEMENT} when the operand has a single element.
    */
   static int[] indexMap(Shape out, Shape in) {
     if (in.equals(out)) {
       return null;
+    }
+    if (in.size() == 1) {
+      return FIRST_ELEMENT;
     }
     int rank = out.rank();
     int offset = rank - in.rank();
@@ -43,7 +58,7 @@ final class Elementwise {
   }
 
   private static int at(int[] map, int k) {
-    return map == null ? k : map[k];
+    return map == null ? k : map == FIRST_ELEMENT ? 0 : map[k];
   }
 
   // d(a + b) = da + db
@@ -57,27 +72,27 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = x[at(ia, k)] + y[at(ib, k)];
     }
-    return Tensor.result(
-        "add",
-        o,
-        s,
-        new Tensor[] {a, b},
-        Saved.NOTHING,
-        out -> {
-          double[] g = out.grad;
-          if (a.requiresGrad) {
-            double[] ga = a.gradBuffer();
-            for (int k = 0; k < g.length; k++) {
-              ga[at(ia, k)] += g[k];
-            }
-          }
-          if (b.requiresGrad) {
-            double[] gb = b.gradBuffer();
-            for (int k = 0; k < g.length; k++) {
-              gb[at(ib, k)] += g[k];
-            }
-          }
-        });
+    return Tensor.result("add", o, s, a, b, Saved.NOTHING, Elementwise::addBackward);
+  }
+
+  private static void addBackward(Tensor out) {
+    Tensor a = out.input0;
+    Tensor b = out.input1;
+    double[] g = out.grad;
+    if (a.requiresGrad) {
+      int[] ia = indexMap(out.shape, a.shape);
+      double[] ga = a.gradBuffer();
+      for (int k = 0; k < g.length; k++) {
+        ga[at(ia, k)] += g[k];
+      }
+    }
+    if (b.requiresGrad) {
+      int[] ib = indexMap(out.shape, b.shape);
+      double[] gb = b.gradBuffer();
+      for (int k = 0; k < g.length; k++) {
+        gb[at(ib, k)] += g[k];
+      }
+    }
   }
 
   // d(a - b) = da - db
@@ -91,27 +106,27 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = x[at(ia, k)] - y[at(ib, k)];
     }
-    return Tensor.result(
-        "sub",
-        o,
-        s,
-        new Tensor[] {a, b},
-        Saved.NOTHING,
-        out -> {
-          double[] g = out.grad;
-          if (a.requiresGrad) {
-            double[] ga = a.gradBuffer();
-            for (int k = 0; k < g.length; k++) {
-              ga[at(ia, k)] += g[k];
-            }
-          }
-          if (b.requiresGrad) {
-            double[] gb = b.gradBuffer();
-            for (int k = 0; k < g.length; k++) {
-              gb[at(ib, k)] -= g[k];
-            }
-          }
-        });
+    return Tensor.result("sub", o, s, a, b, Saved.NOTHING, Elementwise::subBackward);
+  }
+
+  private static void subBackward(Tensor out) {
+    Tensor a = out.input0;
+    Tensor b = out.input1;
+    double[] g = out.grad;
+    if (a.requiresGrad) {
+      int[] ia = indexMap(out.shape, a.shape);
+      double[] ga = a.gradBuffer();
+      for (int k = 0; k < g.length; k++) {
+        ga[at(ia, k)] += g[k];
+      }
+    }
+    if (b.requiresGrad) {
+      int[] ib = indexMap(out.shape, b.shape);
+      double[] gb = b.gradBuffer();
+      for (int k = 0; k < g.length; k++) {
+        gb[at(ib, k)] -= g[k];
+      }
+    }
   }
 
   // d(a * b) = b da + a db
@@ -125,27 +140,29 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = x[at(ia, k)] * y[at(ib, k)];
     }
-    return Tensor.result(
-        "mul",
-        o,
-        s,
-        new Tensor[] {a, b},
-        Saved.crosswise(a, b),
-        out -> {
-          double[] g = out.grad;
-          if (a.requiresGrad) {
-            double[] ga = a.gradBuffer();
-            for (int k = 0; k < g.length; k++) {
-              ga[at(ia, k)] += g[k] * y[at(ib, k)];
-            }
-          }
-          if (b.requiresGrad) {
-            double[] gb = b.gradBuffer();
-            for (int k = 0; k < g.length; k++) {
-              gb[at(ib, k)] += g[k] * x[at(ia, k)];
-            }
-          }
-        });
+    return Tensor.result("mul", o, s, a, b, Saved.crosswise(a, b), Elementwise::mulBackward);
+  }
+
+  private static void mulBackward(Tensor out) {
+    Tensor a = out.input0;
+    Tensor b = out.input1;
+    int[] ia = indexMap(out.shape, a.shape);
+    int[] ib = indexMap(out.shape, b.shape);
+    double[] x = a.data;
+    double[] y = b.data;
+    double[] g = out.grad;
+    if (a.requiresGrad) {
+      double[] ga = a.gradBuffer();
+      for (int k = 0; k < g.length; k++) {
+        ga[at(ia, k)] += g[k] * y[at(ib, k)];
+      }
+    }
+    if (b.requiresGrad) {
+      double[] gb = b.gradBuffer();
+      for (int k = 0; k < g.length; k++) {
+        gb[at(ib, k)] += g[k] * x[at(ia, k)];
+      }
+    }
   }
 
   // d(a / b) = da / b - a db / b²
@@ -163,24 +180,33 @@ final class Elementwise {
         "div",
         o,
         s,
-        new Tensor[] {a, b},
+        a,
+        b,
         Saved.crosswise(a, b) | (b.requiresGrad ? Saved.SECOND : Saved.NOTHING),
-        out -> {
-          double[] g = out.grad;
-          if (a.requiresGrad) {
-            double[] ga = a.gradBuffer();
-            for (int k = 0; k < g.length; k++) {
-              ga[at(ia, k)] += g[k] / y[at(ib, k)];
-            }
-          }
-          if (b.requiresGrad) {
-            double[] gb = b.gradBuffer();
-            for (int k = 0; k < g.length; k++) {
-              double yk = y[at(ib, k)];
-              gb[at(ib, k)] -= g[k] * x[at(ia, k)] / (yk * yk);
-            }
-          }
-        });
+        Elementwise::divBackward);
+  }
+
+  private static void divBackward(Tensor out) {
+    Tensor a = out.input0;
+    Tensor b = out.input1;
+    int[] ia = indexMap(out.shape, a.shape);
+    int[] ib = indexMap(out.shape, b.shape);
+    double[] x = a.data;
+    double[] y = b.data;
+    double[] g = out.grad;
+    if (a.requiresGrad) {
+      double[] ga = a.gradBuffer();
+      for (int k = 0; k < g.length; k++) {
+        ga[at(ia, k)] += g[k] / y[at(ib, k)];
+      }
+    }
+    if (b.requiresGrad) {
+      double[] gb = b.gradBuffer();
+      for (int k = 0; k < g.length; k++) {
+        double yk = y[at(ib, k)];
+        gb[at(ib, k)] -= g[k] * x[at(ia, k)] / (yk * yk);
+      }
+    }
   }
 
   // d(-a) = -da
@@ -190,19 +216,15 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = -x[k];
     }
-    return Tensor.result(
-        "neg",
-        o,
-        a.shape,
-        new Tensor[] {a},
-        Saved.NOTHING,
-        out -> {
-          double[] g = out.grad;
-          double[] ga = a.gradBuffer();
-          for (int k = 0; k < g.length; k++) {
-            ga[k] -= g[k];
-          }
-        });
+    return Tensor.result("neg", o, a.shape, a, null, Saved.NOTHING, Elementwise::negBackward);
+  }
+
+  private static void negBackward(Tensor out) {
+    double[] g = out.grad;
+    double[] ga = out.input0.gradBuffer();
+    for (int k = 0; k < g.length; k++) {
+      ga[k] -= g[k];
+    }
   }
 
   // d(a^p) = p a^(p-1) da. For p = 0 the derivative is 0 everywhere, also at a = 0 where
@@ -218,7 +240,8 @@ final class Elementwise {
         "pow",
         o,
         a.shape,
-        new Tensor[] {a},
+        a,
+        null,
         p == 0 ? Saved.NOTHING : Saved.FIRST,
         out -> {
           double[] g = out.grad;
@@ -239,19 +262,17 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = x[k] * x[k];
     }
-    return Tensor.result(
-        "square",
-        o,
-        a.shape,
-        new Tensor[] {a},
-        Saved.FIRST,
-        out -> {
-          double[] g = out.grad;
-          double[] ga = a.gradBuffer();
-          for (int k = 0; k < g.length; k++) {
-            ga[k] += 2 * x[k] * g[k];
-          }
-        });
+    return Tensor.result("square", o, a.shape, a, null, Saved.FIRST, Elementwise::squareBackward);
+  }
+
+  private static void squareBackward(Tensor out) {
+    Tensor a = out.input0;
+    double[] x = a.data;
+    double[] g = out.grad;
+    double[] ga = a.gradBuffer();
+    for (int k = 0; k < g.length; k++) {
+      ga[k] += 2 * x[k] * g[k];
+    }
   }
 
   // d(√a) = da / (2√a)
@@ -261,19 +282,16 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = Math.sqrt(x[k]);
     }
-    return Tensor.result(
-        "sqrt",
-        o,
-        a.shape,
-        new Tensor[] {a},
-        Saved.RESULT,
-        out -> {
-          double[] g = out.grad;
-          double[] ga = a.gradBuffer();
-          for (int k = 0; k < g.length; k++) {
-            ga[k] += g[k] / (2 * o[k]);
-          }
-        });
+    return Tensor.result("sqrt", o, a.shape, a, null, Saved.RESULT, Elementwise::sqrtBackward);
+  }
+
+  private static void sqrtBackward(Tensor out) {
+    double[] o = out.data;
+    double[] g = out.grad;
+    double[] ga = out.input0.gradBuffer();
+    for (int k = 0; k < g.length; k++) {
+      ga[k] += g[k] / (2 * o[k]);
+    }
   }
 
   // d(e^a) = e^a da
@@ -283,19 +301,16 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = Math.exp(x[k]);
     }
-    return Tensor.result(
-        "exp",
-        o,
-        a.shape,
-        new Tensor[] {a},
-        Saved.RESULT,
-        out -> {
-          double[] g = out.grad;
-          double[] ga = a.gradBuffer();
-          for (int k = 0; k < g.length; k++) {
-            ga[k] += g[k] * o[k];
-          }
-        });
+    return Tensor.result("exp", o, a.shape, a, null, Saved.RESULT, Elementwise::expBackward);
+  }
+
+  private static void expBackward(Tensor out) {
+    double[] o = out.data;
+    double[] g = out.grad;
+    double[] ga = out.input0.gradBuffer();
+    for (int k = 0; k < g.length; k++) {
+      ga[k] += g[k] * o[k];
+    }
   }
 
   // d(ln a) = da / a
@@ -305,19 +320,17 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = Math.log(x[k]);
     }
-    return Tensor.result(
-        "log",
-        o,
-        a.shape,
-        new Tensor[] {a},
-        Saved.FIRST,
-        out -> {
-          double[] g = out.grad;
-          double[] ga = a.gradBuffer();
-          for (int k = 0; k < g.length; k++) {
-            ga[k] += g[k] / x[k];
-          }
-        });
+    return Tensor.result("log", o, a.shape, a, null, Saved.FIRST, Elementwise::logBackward);
+  }
+
+  private static void logBackward(Tensor out) {
+    Tensor a = out.input0;
+    double[] x = a.data;
+    double[] g = out.grad;
+    double[] ga = a.gradBuffer();
+    for (int k = 0; k < g.length; k++) {
+      ga[k] += g[k] / x[k];
+    }
   }
 
   // d|a| = sign(a) da, taking sign(0) = 0 as PyTorch does
@@ -327,18 +340,16 @@ final class Elementwise {
     for (int k = 0; k < o.length; k++) {
       o[k] = Math.abs(x[k]);
     }
-    return Tensor.result(
-        "abs",
-        o,
-        a.shape,
-        new Tensor[] {a},
-        Saved.FIRST,
-        out -> {
-          double[] g = out.grad;
-          double[] ga = a.gradBuffer();
-          for (int k = 0; k < g.length; k++) {
-            ga[k] += g[k] * Math.signum(x[k]);
-          }
-        });
+    return Tensor.result("abs", o, a.shape, a, null, Saved.FIRST, Elementwise::absBackward);
+  }
+
+  private static void absBackward(Tensor out) {
+    Tensor a = out.input0;
+    double[] x = a.data;
+    double[] g = out.grad;
+    double[] ga = a.gradBuffer();
+    for (int k = 0; k < g.length; k++) {
+      ga[k] += g[k] * Math.signum(x[k]);
+    }
   }
 }

@@ -6,33 +6,39 @@ final class Reductions {
 
   // s = Σ aₖ:  daₖ = ds
   static Tensor sum(Tensor a) {
-    return total("sum", a, 1.0);
+    return total("sum", a, 1.0, Reductions::sumBackward);
   }
 
   // m = (Σ aₖ) / n:  daₖ = dm / n. The sum is divided once, so the mean is a true mean.
   static Tensor mean(Tensor a) {
-    return total("mean", a, a.size());
+    return total("mean", a, a.size(), Reductions::meanBackward);
   }
 
-  private static Tensor total(String op, Tensor a, double divisor) {
+  private static void sumBackward(Tensor out) {
+    spread(out, 1.0);
+  }
+
+  private static void meanBackward(Tensor out) {
+    spread(out, out.input0.size());
+  }
+
+  // Both rules are static, so recording a loss's mean allocates no closure.
+  private static void spread(Tensor out, double divisor) {
+    double g = out.grad[0] / divisor;
+    double[] ga = out.input0.gradBuffer();
+    for (int k = 0; k < ga.length; k++) {
+      ga[k] += g;
+    }
+  }
+
+  private static Tensor total(String op, Tensor a, double divisor, Tensor.Backward backward) {
     double[] x = a.data;
     double acc = 0;
     for (double v : x) {
       acc += v;
     }
     return Tensor.result(
-        op,
-        new double[] {acc / divisor},
-        Shape.SCALAR,
-        new Tensor[] {a},
-        Saved.NOTHING,
-        out -> {
-          double g = out.grad[0] / divisor;
-          double[] ga = a.gradBuffer();
-          for (int k = 0; k < ga.length; k++) {
-            ga[k] += g;
-          }
-        });
+        op, new double[] {acc / divisor}, Shape.SCALAR, a, null, Saved.NOTHING, backward);
   }
 
   static Tensor sum(Tensor a, int axis, boolean keepDims) {
@@ -84,7 +90,8 @@ final class Reductions {
         op,
         o,
         Shape.of(outDims),
-        new Tensor[] {a},
+        a,
+        null,
         Saved.NOTHING,
         out -> {
           double[] g = out.grad;

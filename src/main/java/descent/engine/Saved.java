@@ -33,21 +33,22 @@ final class Saved {
   }
 
   /**
-   * The versions, at record time, of the tensors {@code saves} names: slot i for input i, the last
-   * slot for the result. Null when nothing is saved.
+   * Records on {@code node}, just created by an op, which values its backward rule reads ({@code
+   * saves}) and their versions now: input i's in {@code savedVersion}i, the result's in {@code
+   * savedResultVersion}. Ops have at most two inputs.
    */
-  static int[] versions(Tensor[] inputs, Tensor result, int saves) {
+  static void record(Tensor node, int saves) {
+    node.saves = saves;
     if (saves == NOTHING) {
-      return null;
+      return;
     }
-    int[] v = new int[inputs.length + 1];
-    for (int i = 0; i < inputs.length; i++) {
-      if ((saves & (1 << i)) != 0) {
-        v[i] = inputs[i].version();
-      }
+    if ((saves & FIRST) != 0) {
+      node.savedVersion0 = node.input0.version();
     }
-    v[inputs.length] = result.version();
-    return v;
+    if ((saves & SECOND) != 0) {
+      node.savedVersion1 = node.input1.version();
+    }
+    node.savedResultVersion = node.version();
   }
 
   /** Throws if a tensor {@code node}'s backward rule reads was modified in place since. */
@@ -56,17 +57,18 @@ final class Saved {
     if (saves == NOTHING) {
       return;
     }
-    int[] v = node.savedVersions;
-    Tensor[] in = node.inputs;
-    for (int i = 0; i < in.length; i++) {
-      if ((saves & (1 << i)) != 0 && in[i].version() != v[i]) {
-        throw modified(node, in[i], v[i], describe(in[i]), "used it");
-      }
+    Tensor first = node.input0;
+    Tensor second = node.input1;
+    if ((saves & FIRST) != 0 && first.version() != node.savedVersion0) {
+      throw modified(node, first, node.savedVersion0, describe(first), "used it");
     }
-    if ((saves & RESULT) != 0 && node.version() != v[in.length]) {
+    if ((saves & SECOND) != 0 && second.version() != node.savedVersion1) {
+      throw modified(node, second, node.savedVersion1, describe(second), "used it");
+    }
+    if ((saves & RESULT) != 0 && node.version() != node.savedResultVersion) {
       String named = node.name() == null ? "" : " '" + node.name() + "'";
       String what = "the result" + named + " of " + node.op + ", of shape " + node.shape + ",";
-      throw modified(node, node, v[in.length], what, "computed it");
+      throw modified(node, node, node.savedResultVersion, what, "computed it");
     }
   }
 

@@ -35,6 +35,11 @@ public final class Shape {
     return dims.length == 0 ? SCALAR : new Shape(dims.clone());
   }
 
+  /** An op's result shape from extents already checked: no copy, no validation. */
+  static Shape trusted(int... dims) {
+    return dims.length == 0 ? SCALAR : new Shape(dims);
+  }
+
   /** The number of axes: 0 for a scalar, 1 for a vector, 2 for a matrix. */
   public int rank() {
     return dims.length;
@@ -71,6 +76,13 @@ public final class Shape {
     if (a.equals(b)) {
       return a;
     }
+    // A one-element operand of no higher rank leaves the other's shape as it is: ŷ + b, r / 2.
+    if (b.size == 1 && b.rank() <= a.rank()) {
+      return a;
+    }
+    if (a.size == 1 && a.rank() <= b.rank()) {
+      return b;
+    }
     int rank = Math.max(a.rank(), b.rank());
     int[] out = new int[rank];
     for (int i = 0; i < rank; i++) {
@@ -96,7 +108,7 @@ public final class Shape {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Shape s && Arrays.equals(dims, s.dims);
+    return o == this || o instanceof Shape s && Arrays.equals(dims, s.dims);
   }
 
   @Override

@@ -23,7 +23,8 @@ public final class Tensor {
     void propagate(Tensor out);
   }
 
-  private static final Tensor[] NO_INPUTS = new Tensor[0];
+  private static final double[] SCALAR_SEED = {1.0}; // dL/dL, only ever read
+  private static final int SHORT_ROW = 16; // rows shorter than this are gathered by hand
 
   final double[] data;
   final Shape shape;
@@ -39,21 +40,26 @@ public final class Tensor {
 
   // The graph: set only for results recorded while gradients were enabled.
   final String op;
-  final Tensor[] inputs;
+  final Tensor input0; // the op's first input, or null for a leaf
+  final Tensor input1; // its second input, or null for a leaf or a one-input op
   private Backward backward;
   int saves; // which values the backward rule reads (Saved.FIRST, ...)
-  int[] savedVersions; // their versions when the op ran
+  // Their versions when the op ran: ops have at most two inputs, so three fields hold them all.
+  int savedVersion0;
+  int savedVersion1;
+  int savedResultVersion;
   long visited;
 
   Tensor(double[] data, Shape shape) {
-    this(data, shape, null, NO_INPUTS, null);
+    this(data, shape, null, null, null, null);
   }
 
-  private Tensor(double[] data, Shape shape, String op, Tensor[] inputs, Tensor base) {
+  private Tensor(double[] data, Shape shape, String op, Tensor input0, Tensor input1, Tensor base) {
     this.data = data;
     this.shape = shape;
     this.op = op;
-    this.inputs = inputs;
+    this.input0 = input0;
+    this.input1 = input1;
     this.base = base;
   }
 
@@ -64,18 +70,13 @@ public final class Tensor {
    * is modified in place in the meantime.
    */
   static Tensor result(
-      String op, double[] data, Shape shape, Tensor[] inputs, int saves, Backward backward) {
-    if (Autograd.isGradEnabled()) {
-      for (Tensor in : inputs) {
-        if (in.requiresGrad) {
-          Tensor out = new Tensor(data, shape, op, inputs, null);
-          out.requiresGrad = true;
-          out.backward = backward;
-          out.saves = saves;
-          out.savedVersions = Saved.versions(inputs, out, saves);
-          return out;
-        }
-      }
+      String op, double[] data, Shape shape, Tensor a, Tensor b, int saves, Backward backward) {
+    if ((a.requiresGrad || b != null && b.requiresGrad) && Autograd.isGradEnabled()) {
+      Tensor out = new Tensor(data, shape, op, a, b, null);
+      out.requiresGrad = true;
+      out.backward = backward;
+      Saved.record(out, saves);
+      return out;
     }
     return new Tensor(data, shape);
   }
@@ -115,12 +116,12 @@ public final class Tensor {
   // Unary backward rules write to their input unconditionally; a leaf unmarked after the forward
   // pass (requiresGrad(false)) must still get nothing, as it does from the binary ops.
   private boolean anyInputRequiresGrad() {
-    for (Tensor in : inputs) {
-      if (in.requiresGrad) {
-        return true;
-      }
-    }
-    return false;
+    return input0 != null && input0.requiresGrad || input1 != null && input1.requiresGrad;
+  }
+
+  /** The number of inputs of the op that produced this tensor: 0 for a leaf, else 1 or 2. */
+  int arity() {
+    return input1 != null ? 2 : input0 != null ? 1 : 0;
   }
 
   // ---------------------------------------------------------------- factories
@@ -162,6 +163,24 @@ public final class Tensor {
           "of: " + values.length + " values cannot fill shape " + s + " of " + s.size());
     }
     return new Tensor(values.clone(), s);
+  }
+
+  /**
+   * A tensor of the given shape over {@code values} itself, not a copy: the caller hands the array
+   * over and must not change it afterwards. For buffers filled just to become a tensor, such as a
+   * gathered minibatch, where {@link #of(double[], int...)} would copy every value once more.
+   */
+  public static Tensor wrap(double[] values, int... dims) {
+    return wrap(values, Shape.of(dims));
+  }
+
+  /** {@link #wrap(double[], int...)} with the shape given as a {@link Shape}. */
+  public static Tensor wrap(double[] values, Shape shape) {
+    if (values.length != shape.size()) {
+      throw new ShapeException(
+          "wrap: " + values.length + " values cannot fill shape " + shape + " of " + shape.size());
+    }
+    return new Tensor(values, shape);
   }
 
   /** A matrix from rows of equal length. */
@@ -247,6 +266,16 @@ public final class Tensor {
     return acc;
   }
 
+  /** Whether every element is a finite number (no NaN, no ±∞), read directly without a copy. */
+  public boolean allFinite() {
+    for (double v : data) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A copy of the elements in row-major order. */
   public double[] toArray() {
     return data.clone();
@@ -311,7 +340,7 @@ public final class Tensor {
               + "; only a scalar (one element) can start backward without a seed gradient."
               + " Reduce it first, e.g. with mean(), or pass backward(seed)");
     }
-    backward(new double[] {1.0});
+    backward(SCALAR_SEED);
   }
 
   /** Backward from a non-scalar, given the gradient of the final result with respect to this. */
@@ -337,7 +366,7 @@ public final class Tensor {
    * in-place change to either one changes both, and counts as a change to both.
    */
   public Tensor detach() {
-    return new Tensor(data, shape, null, NO_INPUTS, base == null ? this : base);
+    return new Tensor(data, shape, null, null, null, base == null ? this : base);
   }
 
   // ---------------------------------------------------------------- the graph
@@ -354,7 +383,7 @@ public final class Tensor {
 
   /** The inputs of the op that produced this tensor; empty for a leaf. */
   public List<Tensor> inputs() {
-    return List.of(inputs);
+    return input0 == null ? List.of() : input1 == null ? List.of(input0) : List.of(input0, input1);
   }
 
   /** A label for graph views, e.g. "w" or "X". */
@@ -523,6 +552,34 @@ public final class Tensor {
     }
     System.arraycopy(values, 0, data, 0, data.length);
     modifiedInPlace("setInPlace");
+    return this;
+  }
+
+  /**
+   * Overwrites this matrix, in place, with rows of {@code table}, a row-major matrix with as many
+   * columns as this one: row r becomes row {@code rows[r]} of the table. A minibatch gathered into
+   * the buffers of the one before it, so that a training step allocates no new copy of its data.
+   */
+  public Tensor gatherRowsInPlace(double[] table, int[] rows) {
+    if (shape.rank() != 2 || shape.dim(0) != rows.length) {
+      throw new ShapeException(
+          "gatherRowsInPlace: " + rows.length + " rows into a tensor of shape " + shape);
+    }
+    int cols = shape.dim(1);
+    if (cols >= SHORT_ROW) {
+      for (int r = 0; r < rows.length; r++) {
+        System.arraycopy(table, rows[r] * cols, data, r * cols, cols);
+      }
+    } else { // a call to arraycopy costs more than copying a row of a few values by hand
+      for (int r = 0; r < rows.length; r++) {
+        int from = rows[r] * cols;
+        int to = r * cols;
+        for (int c = 0; c < cols; c++) {
+          data[to + c] = table[from + c];
+        }
+      }
+    }
+    modifiedInPlace("gatherRowsInPlace");
     return this;
   }
 

@@ -17,6 +17,7 @@ public final class LinearRegressionScratch implements LinearModel {
   private final double sigma;
   private final Tensor w;
   private final Tensor b;
+  private final List<Tensor> parameters;
   private final SGD optimizer;
 
   /**
@@ -35,7 +36,8 @@ public final class LinearRegressionScratch implements LinearModel {
     this.sigma = sigma;
     this.w = Tensor.normal(0, sigma, Shape.of(numInputs, 1), random).requiresGrad(true).named("w");
     this.b = Tensor.zeros(1).requiresGrad(true).named("b");
-    this.optimizer = new SGD(parameters(), lr);
+    this.parameters = List.of(w, b);
+    this.optimizer = new SGD(parameters, lr);
   }
 
   /** The chapter's default σ = 0.01. */
@@ -66,7 +68,7 @@ public final class LinearRegressionScratch implements LinearModel {
 
   @Override
   public List<Tensor> parameters() {
-    return List.of(w, b);
+    return parameters;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package descent.model;
 
-import descent.engine.Autograd;
 import descent.engine.Tensor;
 import java.util.List;
 
@@ -14,16 +13,18 @@ public final class SGD implements Optimizer {
     setLearningRate(lr);
   }
 
-  /** θ ← θ − η·∂L/∂θ with η read once, so every parameter moves by the same rate. */
+  /**
+   * θ ← θ − η·∂L/∂θ with η read once, so every parameter moves by the same rate. d2l wraps this in
+   * {@code torch.no_grad()}; here the in-place update is never recorded in the first place (the
+   * engine records no {@code *InPlace} method), so the step needs no no-grad scope.
+   */
   @Override
   public double step() {
     double eta = lr;
-    try (var g = Autograd.noGrad()) {
-      for (Tensor param : params) {
-        Tensor grad = param.grad();
-        if (grad != null) {
-          param.subScaledInPlace(eta, grad);
-        }
+    for (Tensor param : params) {
+      Tensor grad = param.grad();
+      if (grad != null) {
+        param.subScaledInPlace(eta, grad);
       }
     }
     return eta;

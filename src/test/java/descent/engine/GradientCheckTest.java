@@ -382,7 +382,8 @@ class GradientCheckTest {
                           "square",
                           o,
                           a.shape(),
-                          new Tensor[] {a},
+                          a,
+                          null,
                           Saved.FIRST,
                           out -> {
                             double[] ga = a.gradBuffer();
