@@ -305,14 +305,15 @@ class TrainCommand implements Callable<Integer> {
         return FAILED;
       }
       listener =
-          event -> {
-            if (event instanceof EpochDone done) {
-              out.println(TextReport.epochLine(done, epochs));
-              if (out.checkError()) {
-                trainer.run().requestStop(); // nobody reads on: stop after this minibatch
-              }
-            }
-          };
+          TrainingListener.withoutBatches( // it prints epochs only: no per-minibatch events
+              event -> {
+                if (event instanceof EpochDone done) {
+                  out.println(TextReport.epochLine(done, epochs));
+                  if (out.checkError()) {
+                    trainer.run().requestStop(); // nobody reads on: stop after this minibatch
+                  }
+                }
+              });
     }
     RunSummary summary =
         trainer.fit(run.newModel(regressionData.numFeatures()), regressionData, listener);

@@ -63,6 +63,7 @@ public final class TrainingRun {
   private volatile int maxEpochs;
   private final double gradientClipVal;
   private final TrainingListener listener;
+  private final boolean batchEvents; // whether the listener wants a BatchDone per minibatch
 
   private Status status = Status.READY;
   private Phase phase = Phase.FORWARD;
@@ -105,6 +106,7 @@ public final class TrainingRun {
     this.maxEpochs = maxEpochs;
     this.gradientClipVal = gradientClipVal;
     this.listener = listener;
+    this.batchEvents = listener.wantsBatches();
     this.loader = data.trainLoader(0).recycling();
   }
 
@@ -254,7 +256,7 @@ public final class TrainingRun {
         return;
       }
       boolean whole = runMinibatch();
-      if (whole && listener == TrainingListener.NONE && batchIndex + 1 < loader.size()) {
+      if (whole && !batchEvents && batchIndex + 1 < loader.size()) {
         finishBatch(); // quick bookkeeping only: the stretch goes on
       } else {
         trainNanos += System.nanoTime() - start;
@@ -338,7 +340,7 @@ public final class TrainingRun {
       return;
     }
     int batches = loader.size();
-    if (listener != TrainingListener.NONE) { // else nobody would read the copies
+    if (batchEvents) { // else nobody would read the copies
       listener.onEvent(
           new BatchDone(
               epoch,
