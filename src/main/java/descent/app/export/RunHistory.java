@@ -18,7 +18,7 @@ import java.util.List;
  * which in its {@code kept_every} column). Lives on the FX thread and reads copied events only.
  */
 public final class RunHistory {
-  /** Minibatch rows kept in full: 24 MiB at most. */
+  /** Minibatch rows kept in full: 40 MiB at most (a step and four numbers each). */
   public static final int MAX_MINIBATCHES = 1 << 20;
 
   /** Epoch rows kept in full. */
