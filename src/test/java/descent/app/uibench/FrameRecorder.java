@@ -1,5 +1,7 @@
 package descent.app.uibench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 import javafx.animation.AnimationTimer;
@@ -11,12 +13,13 @@ import javafx.scene.Scene;
  * teaching view showed) it belongs to. Before each frame is recorded, {@code onFrame} may switch
  * the view; the frame then counts for the new segment, since it is the one that draws it first.
  *
- * <p>It also splits each frame into where the FX thread spent it, with the scene's pre- and
- * post-layout pulse listeners: from this recorder's timer (started before the session's, so it runs
- * first) to the pre-layout listener is the animation phase, the session's event pump included; from
- * there to the post-layout listener is CSS and layout (the teaching views redraw in their layout);
- * from there to the next frame's timer is handing the frame to the renderer, waiting for it, and
- * idle time.
+ * <p>It also splits each frame into where the FX thread spent it, in wall time and in the thread's
+ * own CPU time (which a busy machine does not inflate), with the scene's pre- and post-layout pulse
+ * listeners: from this recorder's timer (started before the session's, so it runs first) to the
+ * pre-layout listener is the animation phase, the session's event pump included; from there to the
+ * post-layout listener is CSS and layout (the teaching views redraw in their layout); from there to
+ * the next frame's timer is handing the frame to the renderer, waiting for it, and whatever else
+ * the FX thread runs between frames.
  */
 final class FrameRecorder {
   /** Called on the FX thread once per frame, before the frame is recorded: returns the segment. */
@@ -24,18 +27,26 @@ final class FrameRecorder {
     int segment(long steps);
   }
 
+  /** The phases of a frame, in order. */
+  static final int EVENTS = 0;
+
+  static final int CSS_LAYOUT = 1;
+  static final int REST = 2;
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private final Scene scene;
   private final LongSupplier steps;
   private final OnFrame onFrame;
-  private long[] times = new long[4096];
+  private int size;
+  private long[] times = new long[4096]; // the pulse's time, as the timer is given it
   private long[] stepsAt = new long[4096];
   private int[] segments = new int[4096];
-  private int size;
-  private long[] timerAt = new long[4096]; // System.nanoTime() when this recorder's timer ran
-  private long[] preLayoutAt = new long[4096];
-  private long[] postLayoutAt = new long[4096];
-  private final Scene scene;
-  private final Runnable preLayout = () -> mark(preLayoutAt);
-  private final Runnable postLayout = () -> mark(postLayoutAt);
+  // per frame, at this recorder's timer, the pre-layout and the post-layout listener
+  private long[][] wall = new long[3][4096];
+  private long[][] cpu = new long[3][4096];
+  private final Runnable preLayout = () -> mark(1);
+  private final Runnable postLayout = () -> mark(2);
   private final AnimationTimer timer =
       new AnimationTimer() {
         @Override
@@ -66,14 +77,16 @@ final class FrameRecorder {
     scene.removePostLayoutPulseListener(postLayout);
   }
 
-  private void mark(long[] at) {
+  private void mark(int at) {
     if (size > 0) {
-      at[size - 1] = System.nanoTime();
+      wall[at][size - 1] = System.nanoTime();
+      cpu[at][size - 1] = THREADS.getCurrentThreadCpuTime();
     }
   }
 
   private void record(long now) {
     long started = System.nanoTime();
+    long startedCpu = THREADS.getCurrentThreadCpuTime();
     long s = steps.getAsLong();
     int segment = onFrame.segment(s);
     if (size == times.length) {
@@ -81,14 +94,16 @@ final class FrameRecorder {
       times = Arrays.copyOf(times, n);
       stepsAt = Arrays.copyOf(stepsAt, n);
       segments = Arrays.copyOf(segments, n);
-      timerAt = Arrays.copyOf(timerAt, n);
-      preLayoutAt = Arrays.copyOf(preLayoutAt, n);
-      postLayoutAt = Arrays.copyOf(postLayoutAt, n);
+      for (int i = 0; i < 3; i++) {
+        wall[i] = Arrays.copyOf(wall[i], n);
+        cpu[i] = Arrays.copyOf(cpu[i], n);
+      }
     }
-    timerAt[size] = started;
     times[size] = now;
     stepsAt[size] = s;
     segments[size] = segment;
+    wall[0][size] = started;
+    cpu[0][size] = startedCpu;
     size++;
   }
 
@@ -136,28 +151,70 @@ final class FrameRecorder {
   }
 
   /**
-   * Mean milliseconds per frame of {@code segment} (every frame for -1) in each phase: animation
-   * (the event pump), CSS and layout, and the rest until the next frame (render and idle). Frames
-   * whose pulse listeners did not run (no scene pulse) are left out.
+   * Where the FX thread spent the frames of {@code segment} (every frame for -1), as means per
+   * frame. Frames whose pulse listeners did not run are left out.
    */
-  double[] phases(int segment) {
-    double[] sum = new double[3];
+  Phases phases(int segment) {
+    double[] wallSum = new double[3];
+    double[] cpuSum = new double[3];
+    long stepsSum = 0;
     int n = 0;
+    // least squares of the pump's CPU time on the steps it took: a fixed cost per frame plus a
+    // cost per step
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double sxy = 0;
     for (int k = 0; k + 1 < size; k++) {
       if ((segment >= 0 && segments[k] != segment)
-          || preLayoutAt[k] < timerAt[k]
-          || postLayoutAt[k] < preLayoutAt[k]
-          || timerAt[k + 1] < postLayoutAt[k]) {
+          || wall[1][k] < wall[0][k]
+          || wall[2][k] < wall[1][k]) {
         continue;
       }
-      sum[0] += preLayoutAt[k] - timerAt[k];
-      sum[1] += postLayoutAt[k] - preLayoutAt[k];
-      sum[2] += timerAt[k + 1] - postLayoutAt[k];
+      for (int i = 0; i < 3; i++) {
+        int next = i + 1 < 3 ? i + 1 : 0;
+        int frame = i + 1 < 3 ? k : k + 1;
+        wallSum[i] += wall[next][frame] - wall[i][k];
+        cpuSum[i] += cpu[next][frame] - cpu[i][k];
+      }
+      // the events this frame's pump took: what the next frame's counter shows beyond this one's
+      long took = stepsAt[k + 1] - stepsAt[k];
+      stepsSum += took;
+      double eventsCpu = cpu[1][k] - cpu[0][k];
+      sx += took;
+      sy += eventsCpu;
+      sxx += (double) took * took;
+      sxy += took * eventsCpu;
       n++;
     }
+    double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    double intercept = (sy - slope * sx) / n;
     for (int i = 0; i < 3; i++) {
-      sum[i] = n == 0 ? Double.NaN : sum[i] / n / 1e6;
+      wallSum[i] = n == 0 ? Double.NaN : wallSum[i] / n / 1e6;
+      cpuSum[i] = n == 0 ? Double.NaN : cpuSum[i] / n / 1e6;
     }
-    return sum;
+    return new Phases(
+        wallSum,
+        cpuSum,
+        n == 0 ? Double.NaN : (double) stepsSum / n,
+        n < 3 ? Double.NaN : intercept / 1e6,
+        n < 3 ? Double.NaN : slope / 1e3);
+  }
+
+  /**
+   * Mean milliseconds per frame in each phase ({@link #EVENTS}, {@link #CSS_LAYOUT}, {@link
+   * #REST}), in wall time and in the FX thread's CPU time, the mean steps a frame brought, and the
+   * pump's CPU time fitted as a fixed cost per frame (ms) plus a cost per step (µs).
+   */
+  record Phases(
+      double[] wallMs,
+      double[] cpuMs,
+      double stepsPerFrame,
+      double eventsFixedCpuMs,
+      double eventsCpuMicrosPerStepFitted) {
+    /** The FX thread's CPU time in the event pump per step, in microseconds. */
+    double eventsCpuMicrosPerStep() {
+      return cpuMs[EVENTS] * 1000 / stepsPerFrame;
+    }
   }
 }

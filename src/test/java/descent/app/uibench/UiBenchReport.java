@@ -2,6 +2,7 @@ package descent.app.uibench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import descent.app.uibench.FrameRecorder.Phases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +22,14 @@ record UiBenchReport(
     long steps,
     double wallSeconds,
     FrameStats frames,
+    Phases phases,
     List<String> viewTitles,
     List<FrameStats> perView,
+    List<Phases> perViewPhases,
     List<Double> perViewStepsPerSecond,
-    double[] phases,
-    List<double[]> perViewPhases,
     double uiStepsPerSecond,
+    double trainingCpuSeconds,
+    double rendererCpuSeconds,
     double[] headlessBefore,
     double[] headlessAfter,
     double headlessStepsPerSecond,
@@ -63,13 +66,13 @@ record UiBenchReport(
     line(s, "views", views);
     line(s, "run", String.format(Locale.ROOT, "%,d steps in %.2f s", steps, wallSeconds));
     line(s, "frames", describe(frames));
-    line(s, "  FX thread", describe(phases));
+    line(s, "", describe(phases));
     for (int i = 0; i < perView.size(); i++) {
       line(
           s,
           "  " + viewTitles.get(i),
           describe(perView.get(i))
-              + String.format(Locale.ROOT, ", %,.0f steps/s", perViewStepsPerSecond.get(i)));
+              + String.format(Locale.ROOT, "; %,.0f steps/s", perViewStepsPerSecond.get(i)));
       line(s, "", describe(perViewPhases.get(i)));
     }
     line(
@@ -86,6 +89,15 @@ record UiBenchReport(
         s,
         "  headless runs",
         "before " + rates(headlessBefore) + "; after " + rates(headlessAfter) + " steps/s");
+    line(
+        s,
+        "  CPU",
+        String.format(
+            Locale.ROOT,
+            "training thread %.2f µs per step (headless: %.2f µs of wall time); renderer %.1f s",
+            trainingCpuSeconds * 1e6 / steps,
+            1e6 / headlessStepsPerSecond,
+            rendererCpuSeconds));
     line(
         s,
         "heap after GC",
@@ -119,13 +131,22 @@ record UiBenchReport(
         f.over50());
   }
 
-  private static String describe(double[] phases) {
+  private static String describe(Phases p) {
+    double[] w = p.wallMs();
+    double[] c = p.cpuMs();
     return String.format(
         Locale.ROOT,
-        "per frame: events %.1f ms, CSS and layout %.1f ms, render and idle %.1f ms",
-        phases[0],
-        phases[1],
-        phases[2]);
+        "FX thread per frame (wall/CPU ms): events %.1f/%.1f (%,.0f steps; CPU fit %.1f ms +"
+            + " %.2f µs a step), CSS+layout %.1f/%.1f, render+rest %.1f/%.1f",
+        w[0],
+        c[0],
+        p.stepsPerFrame(),
+        p.eventsFixedCpuMs(),
+        p.eventsCpuMicrosPerStepFitted(),
+        w[1],
+        c[1],
+        w[2],
+        c[2]);
   }
 
   private static String rates(double[] r) {
@@ -150,13 +171,10 @@ record UiBenchReport(
     root.put("views", views);
     root.put("steps", steps);
     root.put("wallSeconds", wallSeconds);
-    Map<String, Object> all = frames(frames);
-    all.putAll(phases(phases));
-    root.put("frames", all);
+    root.put("frames", frames(frames, phases));
     Map<String, Object> byView = new LinkedHashMap<>();
     for (int i = 0; i < perView.size(); i++) {
-      Map<String, Object> v = frames(perView.get(i));
-      v.putAll(phases(perViewPhases.get(i)));
+      Map<String, Object> v = frames(perView.get(i), perViewPhases.get(i));
       v.put("stepsPerSecond", perViewStepsPerSecond.get(i));
       byView.put(viewTitles.get(i), v);
     }
@@ -167,12 +185,14 @@ record UiBenchReport(
     t.put("headlessBefore", headlessBefore);
     t.put("headlessAfter", headlessAfter);
     t.put("ratio", ratio());
+    t.put("trainingThreadCpuMicrosPerStep", trainingCpuSeconds * 1e6 / steps);
+    t.put("rendererCpuSeconds", rendererCpuSeconds);
     root.put("throughput", t);
     Map<String, Object> h = new LinkedHashMap<>();
     h.put("readyMiB", heapReady.usedMiB());
-    h.put("after10MStepsMiB", heapAfter.usedMiB());
+    h.put("afterRunMiB", heapAfter.usedMiB());
     h.put("systemGcCallsPerReading", heapAfter.forced());
-    h.put("collectionsCountedAfter10M", heapAfter.collectionsCounted());
+    h.put("collectionsCountedByTheLastReading", heapAfter.collectionsCounted());
     root.put("heap", h);
     Map<String, Object> targets = new LinkedHashMap<>();
     targets.put("p99FrameAtMost50ms", p99Met());
@@ -182,7 +202,7 @@ record UiBenchReport(
     return root;
   }
 
-  private static Map<String, Object> frames(FrameStats f) {
+  private static Map<String, Object> frames(FrameStats f, Phases p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("intervals", f.count());
     m.put("p50Ms", f.p50());
@@ -190,14 +210,15 @@ record UiBenchReport(
     m.put("p99Ms", f.p99());
     m.put("maxMs", f.max());
     m.put("over50Ms", f.over50());
-    return m;
-  }
-
-  private static Map<String, Object> phases(double[] p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("meanEventsMs", p[0]);
-    m.put("meanCssAndLayoutMs", p[1]);
-    m.put("meanRenderAndIdleMs", p[2]);
+    m.put("stepsPerFrame", p.stepsPerFrame());
+    String[] names = {"events", "cssAndLayout", "renderAndRest"};
+    for (int i = 0; i < 3; i++) {
+      m.put(names[i] + "WallMs", p.wallMs()[i]);
+      m.put(names[i] + "CpuMs", p.cpuMs()[i]);
+    }
+    m.put("eventsCpuMicrosPerStep", p.eventsCpuMicrosPerStep());
+    m.put("eventsFixedCpuMsFitted", p.eventsFixedCpuMs());
+    m.put("eventsCpuMicrosPerStepFitted", p.eventsCpuMicrosPerStepFitted());
     return m;
   }
 

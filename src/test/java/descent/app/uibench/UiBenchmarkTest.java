@@ -53,6 +53,8 @@ class UiBenchmarkTest {
   static final int EPOCHS = Integer.getInteger("ui.bench.epochs", 100);
 
   static final long STEPS = 100_000L * EPOCHS;
+  static final String TRAINING_THREAD = "descent-training";
+  static final String RENDERER_THREAD = "QuantumRenderer";
   static final double WIDTH = 1920;
   static final double HEIGHT = 1080;
 
@@ -123,6 +125,8 @@ class UiBenchmarkTest {
     CountDownLatch over = new CountDownLatch(1);
     AtomicLong started = new AtomicLong();
     AtomicLong ended = new AtomicLong();
+    long[] trainingCpu = new long[2];
+    long[] rendererCpu = new long[2];
     int[] shown = {0};
     FrameRecorder frames =
         new FrameRecorder(
@@ -144,10 +148,14 @@ class UiBenchmarkTest {
                   (obs, was, now) -> {
                     if (now == State.FINISHED || now == State.DIVERGED) {
                       ended.set(System.nanoTime());
+                      trainingCpu[1] = ThreadCpu.of(TRAINING_THREAD);
+                      rendererCpu[1] = ThreadCpu.of(RENDERER_THREAD);
                       over.countDown();
                     }
                   });
           frames.start();
+          trainingCpu[0] = ThreadCpu.of(TRAINING_THREAD);
+          rendererCpu[0] = ThreadCpu.of(RENDERER_THREAD);
           started.set(System.nanoTime());
           session.play();
         });
@@ -164,7 +172,7 @@ class UiBenchmarkTest {
 
     List<FrameStats> byView = new ArrayList<>();
     List<Double> rates = new ArrayList<>();
-    List<double[]> phases = new ArrayList<>();
+    List<FrameRecorder.Phases> phases = new ArrayList<>();
     for (int i = 0; i < titles.size(); i++) {
       byView.add(FrameStats.of(frames.intervals(i)));
       rates.add(frames.stepsPerSecond(i));
@@ -191,12 +199,14 @@ class UiBenchmarkTest {
             steps,
             seconds,
             FrameStats.of(frames.intervals()),
+            frames.phases(-1),
             titles,
             byView,
-            rates,
-            frames.phases(-1),
             phases,
+            rates,
             steps / seconds,
+            (trainingCpu[1] - trainingCpu[0]) / 1e9,
+            (rendererCpu[1] - rendererCpu[0]) / 1e9,
             headlessBefore,
             headlessAfter,
             HeadlessThroughput.median(all),
