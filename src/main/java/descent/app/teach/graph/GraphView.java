@@ -163,16 +163,27 @@ public final class GraphView extends TeachingPane {
     for (int i = 0; i < n; i++) {
       boxes.get(i).resizeRelocate(layout.x(i) + margin, layout.y(i) + margin, w[i], h[i]);
     }
-    edges.clear();
     boolean backward = GraphCaption.backwardShown(s);
-    for (GraphLayout.Edge e : layout.edges()) {
-      boolean walked = backward && graph.nodes().get(e.from()).requiresGrad();
-      EdgeShape shape = new EdgeShape(e, 0.7 * em, walked);
-      shape.setLayoutX(margin);
-      shape.setLayoutY(margin);
-      edges.add(shape);
+    // while a run plays, every frame draws the same graph with new numbers: its edges are moved,
+    // not made (and styled by CSS) anew
+    int m = layout.edges().size();
+    while (edges.size() > m) {
+      edges.remove(edges.size() - 1);
     }
-    edgeLayer.getChildren().setAll(edges);
+    for (int k = 0; k < m; k++) {
+      GraphLayout.Edge e = layout.edges().get(k);
+      boolean walked = backward && graph.nodes().get(e.from()).requiresGrad();
+      if (k < edges.size()) {
+        edges.get(k).draw(e, 0.7 * em, walked);
+      } else {
+        edges.add(new EdgeShape(e, 0.7 * em, walked));
+      }
+      edges.get(k).setLayoutX(margin);
+      edges.get(k).setLayoutY(margin);
+    }
+    if (!edgeLayer.getChildren().equals(edges)) {
+      edgeLayer.getChildren().setAll(edges);
+    }
     canvas.setContentSize(layout.width() + 2 * margin, layout.height() + 2 * margin);
   }
 
