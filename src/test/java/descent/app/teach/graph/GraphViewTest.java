@@ -335,9 +335,24 @@ class GraphViewTest {
       assertThat(view.edges().get(k)).as("edge " + k).isSameAs(edges.get(k));
     }
     assertThat(restyles[0]).as("boxes restyled though their kinds stayed").isZero();
-    // a graph of another shape gets its own edges: the next minibatch after FORWARD only
+    // a playing run's snapshot may land after any phase: the graph shrinks and grows back from
+    // frame to frame, drawn by the same boxes and edges
+    List<NodeBox> boxes = view.boxes();
     show(robot, runs, runs.phases(1));
     assertThat(view.edges()).hasSize(4).noneMatch(EdgeShape::isBackward);
+    assertThat(boxTexts()).doesNotContain("mean");
+    show(robot, runs, runs.steps(1));
+    assertThat(view.boxes()).hasSize(boxes.size());
+    for (int k = 0; k < boxes.size(); k++) {
+      assertThat(view.boxes().get(k)).as("box " + k).isSameAs(boxes.get(k));
+    }
+    for (int k = 0; k < edges.size(); k++) {
+      assertThat(view.edges().get(k)).as("edge " + k).isSameAs(edges.get(k));
+    }
+    assertThat(text("mean", "graph-values"))
+        .isEqualTo(GraphText.number(runs.run.currentLoss().item(), 6));
+    // only the root's mark moved, to ŷ's box and back off it
+    assertThat(restyles[0]).isEqualTo(2);
   }
 
   @Test
