@@ -87,6 +87,14 @@ final class ThinnedTable {
     return values[k * width + column];
   }
 
+  /**
+   * Whether {@code step} is on the stride: a row off it is kept only while it is the newest, and is
+   * never on a later (doubled) stride either.
+   */
+  boolean onStride(long step) {
+    return step % stride == 0;
+  }
+
   /** 1 while every row is kept; k when only steps that are multiples of k are (and the newest). */
   long stride() {
     return stride;
