@@ -27,6 +27,25 @@ record HeapReading(long usedBytes, int forced, long collectionsCounted) {
     return n;
   }
 
+  /**
+   * The first {@code lines} lines of the JVM's class histogram of live objects (largest first), as
+   * {@code jcmd <pid> GC.class_histogram} prints it: which classes hold the heap.
+   */
+  static String histogram(int lines) {
+    try {
+      Object text =
+          ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  "gcClassHistogram",
+                  new Object[] {new String[0]},
+                  new String[] {String[].class.getName()});
+      return String.join("\n", text.toString().lines().limit(lines).toList()) + "\n";
+    } catch (javax.management.JMException e) {
+      return "no class histogram: " + e + "\n";
+    }
+  }
+
   double usedMiB() {
     return usedBytes / (1024.0 * 1024.0);
   }

@@ -48,7 +48,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class UiBenchmarkTest {
   /**
    * 100 epochs of 100,000 minibatches of one row: 10 million steps. {@code -Dui.bench.epochs=10}
-   * makes a shorter run, e.g. for a profile; the heap target is about 100 epochs.
+   * makes a shorter run, e.g. for a profile; the heap target is about 100 epochs. {@code
+   * -Dui.bench.histogram=true} prints the classes that hold the heap after the run.
    */
   static final int EPOCHS = Integer.getInteger("ui.bench.epochs", 100);
 
@@ -167,6 +168,9 @@ class UiBenchmarkTest {
     double seconds = (ended.get() - started.get()) / 1e9;
 
     HeapReading after = HeapReading.afterGc(2);
+    if (Boolean.getBoolean("ui.bench.histogram")) {
+      System.out.print(HeapReading.histogram(25));
+    }
     double[] headlessAfter = HeadlessThroughput.measure(single, 0, 5);
     String loadAfter = LoadAverage.now();
 
