@@ -49,7 +49,8 @@ class UiBenchmarkTest {
   /**
    * 100 epochs of 100,000 minibatches of one row: 10 million steps. {@code -Dui.bench.epochs=10}
    * makes a shorter run, e.g. for a profile; the heap target is about 100 epochs. {@code
-   * -Dui.bench.histogram=true} prints the classes that hold the heap after the run.
+   * -Dui.bench.histogram=true} prints the classes that hold the heap after the run; {@code
+   * -Dui.bench.views=Landscape,Code} shows only those teaching views, in turn.
    */
   static final int EPOCHS = Integer.getInteger("ui.bench.epochs", 100);
 
@@ -119,8 +120,13 @@ class UiBenchmarkTest {
 
     TeachingViews teaching = ((MainView) stage.getScene().getRoot()).teaching();
     List<String> titles = Views.all().stream().map(ViewSpec::title).collect(Collectors.toList());
+    String only = System.getProperty("ui.bench.views", "");
+    if (!only.isBlank()) {
+      titles.retainAll(List.of(only.split(",")));
+      assertThat(titles).as("views named by ui.bench.views").isNotEmpty();
+    }
     long perView = STEPS / titles.size();
-    robot.interact(() -> teaching.show(0, false));
+    robot.interact(() -> teaching.show(titles.get(0), false));
     HeapReading ready = HeapReading.afterGc(2);
 
     CountDownLatch over = new CountDownLatch(1);
@@ -136,7 +142,7 @@ class UiBenchmarkTest {
             steps -> {
               int segment = (int) Math.min(titles.size() - 1, steps / perView);
               if (segment != shown[0]) {
-                teaching.show(segment, false);
+                teaching.show(titles.get(segment), false);
                 shown[0] = segment;
               }
               return segment;
