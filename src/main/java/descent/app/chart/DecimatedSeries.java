@@ -55,22 +55,52 @@ final class DecimatedSeries {
    * @param to where the item's last value lies
    */
   void add(double sumX, double sumY, int values, Place from, Place to) {
+    add(
+        sumX,
+        sumY,
+        values,
+        from.step(),
+        from.epoch(),
+        from.batch(),
+        to.step(),
+        to.epoch(),
+        to.batch());
+  }
+
+  /**
+   * Adds one value {@code (x, y)} from the minibatch at {@code step}, {@code epoch}, {@code batch},
+   * without making a {@link Place}: the minibatch series takes one per training step.
+   */
+  void add(double x, double y, long step, int epoch, int batch) {
+    add(x, y, 1, step, epoch, batch, step, epoch, batch);
+  }
+
+  private void add(
+      double sumX,
+      double sumY,
+      int values,
+      long fromStep,
+      int fromEpoch,
+      int fromBatch,
+      long toStep,
+      int toEpoch,
+      int toBatch) {
     int i = completed;
     if (pendingItems == 0) {
       this.sumX[i] = sumX;
       this.sumY[i] = sumY;
       this.count[i] = values;
-      this.firstStep[i] = from.step();
-      this.firstEpoch[i] = from.epoch();
-      this.firstBatch[i] = from.batch();
+      this.firstStep[i] = fromStep;
+      this.firstEpoch[i] = fromEpoch;
+      this.firstBatch[i] = fromBatch;
     } else {
       this.sumX[i] += sumX;
       this.sumY[i] += sumY;
       this.count[i] += values;
     }
-    this.lastStep[i] = to.step();
-    this.lastEpoch[i] = to.epoch();
-    this.lastBatch[i] = to.batch();
+    this.lastStep[i] = toStep;
+    this.lastEpoch[i] = toEpoch;
+    this.lastBatch[i] = toBatch;
     pendingItems++;
     if (pendingItems == stride) {
       completed++;

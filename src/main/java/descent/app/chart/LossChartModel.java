@@ -73,6 +73,7 @@ public final class LossChartModel {
   public record Divergence(double x, double loss, long step) {}
 
   private final Map<LossSeries, DecimatedSeries> series = new EnumMap<>(LossSeries.class);
+  private final DecimatedSeries minibatches;
   private final Map<LossSeries, List<Point>> snapshots = new EnumMap<>(LossSeries.class);
   private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
   private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
@@ -89,7 +90,8 @@ public final class LossChartModel {
   private double groupSumX;
   private double groupSumY;
   private Place groupFirst;
-  private Place groupLast;
+  private long groupLastStep;
+  private int groupLastBatch;
 
   public LossChartModel() {
     this(MAX_MINIBATCH_POINTS, MAX_EPOCH_POINTS);
@@ -97,7 +99,8 @@ public final class LossChartModel {
 
   /** A model with other caps (even numbers ≥ 2), for tests. */
   LossChartModel(int maxMinibatchPoints, int maxEpochPoints) {
-    series.put(LossSeries.MINIBATCH, new DecimatedSeries(maxMinibatchPoints));
+    minibatches = new DecimatedSeries(maxMinibatchPoints);
+    series.put(LossSeries.MINIBATCH, minibatches);
     series.put(LossSeries.AVERAGED, new DecimatedSeries(maxEpochPoints));
     series.put(LossSeries.VALIDATION, new DecimatedSeries(maxEpochPoints));
   }
@@ -150,8 +153,8 @@ public final class LossChartModel {
     if (Double.isNaN(firstLoss)) {
       firstLoss = loss;
     }
-    Place place = new Place(b.step(), b.epoch(), b.batchIndex());
-    series.get(LossSeries.MINIBATCH).add(x, loss, 1, place, place);
+    // no Place per minibatch: a run at full speed brings tens of thousands a frame
+    minibatches.add(x, loss, b.step(), b.epoch(), b.batchIndex());
 
     if (groupCount > 0 && b.epoch() != groupEpoch) {
       flushGroup(); // the epoch ended without its EpochDone reaching us
@@ -161,11 +164,12 @@ public final class LossChartModel {
       groupSize = Math.max(1, b.batchesPerEpoch() / 2);
       groupSumX = 0;
       groupSumY = 0;
-      groupFirst = place;
+      groupFirst = new Place(b.step(), b.epoch(), b.batchIndex());
     }
     groupSumX += x;
     groupSumY += loss;
-    groupLast = place;
+    groupLastStep = b.step();
+    groupLastBatch = b.batchIndex();
     groupCount++;
     if (groupCount >= groupSize) {
       flushGroup();
@@ -188,6 +192,7 @@ public final class LossChartModel {
   }
 
   private void flushGroup() {
+    Place groupLast = new Place(groupLastStep, groupEpoch, groupLastBatch);
     series.get(LossSeries.AVERAGED).add(groupSumX, groupSumY, groupCount, groupFirst, groupLast);
     groupCount = 0;
   }

@@ -53,13 +53,12 @@ public final class RunRecording {
    */
   public boolean accept(List<TrainingEvent> events) {
     losses.acceptAll(events);
+    path.addAll(events);
     boolean ended = false;
+    BatchDone latest = null;
     for (TrainingEvent e : events) {
-      if (e instanceof BatchDone done && done.w().length == path.numFeatures()) {
-        path.add(done.step(), done.w(), done.b());
-        w = done.w();
-        b = done.b();
-        steps = Math.max(steps, done.step());
+      if (e instanceof BatchDone done) {
+        latest = done;
       } else if (e instanceof RunFinished f && end == null) {
         end = RunEnd.finished(f.steps());
         ended = true;
@@ -67,6 +66,14 @@ public final class RunRecording {
         steps = Math.max(steps, d.step());
         end = RunEnd.diverged(d.step());
         ended = true;
+      }
+    }
+    if (latest != null) {
+      double[] wNow = latest.w();
+      if (wNow.length == path.numFeatures()) {
+        w = wNow;
+        b = latest.b();
+        steps = Math.max(steps, latest.step());
       }
     }
     return ended;

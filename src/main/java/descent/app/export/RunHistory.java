@@ -18,7 +18,7 @@ import java.util.List;
  * which in its {@code kept_every} column). Lives on the FX thread and reads copied events only.
  */
 public final class RunHistory {
-  /** Minibatch rows kept in full: 24 MiB at most. */
+  /** Minibatch rows kept in full: 40 MiB at most (a step and four numbers each). */
   public static final int MAX_MINIBATCHES = 1 << 20;
 
   /** Epoch rows kept in full. */
@@ -35,6 +35,8 @@ public final class RunHistory {
   static final int VAL = 2;
 
   private final ThinnedTable minibatches = new ThinnedTable(4, MAX_MINIBATCHES);
+  private final double[] row = new double[4]; // the tables copy these
+  private double[] pointRow = new double[1];
   private final ThinnedTable epochs = new ThinnedTable(3, MAX_EPOCHS);
   private ThinnedTable path = new ThinnedTable(1, MAX_PATH_POINTS);
   private RunPicture picture;
@@ -49,20 +51,38 @@ public final class RunHistory {
     minibatches.clear();
     epochs.clear();
     path = new ThinnedTable(d + 1, MAX_PATH_POINTS);
+    pointRow = new double[d + 1];
     path.add(0, point(w0, b0));
   }
 
-  /** Takes the events of one frame, in order. */
+  /**
+   * Takes the events of one frame, in order. A table keeps a step off its stride only while it is
+   * the newest, so only the frame's last minibatch and those on a stride are copied: a frame at
+   * full speed brings tens of thousands.
+   */
   public void onEvents(List<? extends TrainingEvent> events) {
-    for (TrainingEvent e : events) {
+    int last = events.size() - 1;
+    while (last >= 0 && !(events.get(last) instanceof BatchDone)) {
+      last--;
+    }
+    for (int k = 0; k < events.size(); k++) {
+      TrainingEvent e = events.get(k);
       if (e instanceof BatchDone batch) {
-        minibatches.add(
-            batch.step(),
-            new double[] {
-              batch.epoch(), batch.batchIndex(), batch.fractionalEpoch(), batch.loss()
-            });
-        if (picture != null && batch.w().length == d) {
-          path.add(batch.step(), point(batch.w(), batch.b()));
+        long step = batch.step();
+        if (k == last || minibatches.onStride(step)) {
+          row[EPOCH] = batch.epoch();
+          row[BATCH] = batch.batchIndex();
+          row[X] = batch.fractionalEpoch();
+          row[LOSS] = batch.loss();
+          minibatches.add(step, row);
+        }
+        if (picture != null && (k == last || path.onStride(step))) {
+          double[] w = batch.w();
+          if (w.length == d) {
+            System.arraycopy(w, 0, pointRow, 0, d);
+            pointRow[d] = batch.b();
+            path.add(step, pointRow);
+          }
         }
       } else if (e instanceof EpochDone epoch) {
         epochs.add(epoch.step(), new double[] {epoch.epoch(), epoch.trainLoss(), epoch.valLoss()});

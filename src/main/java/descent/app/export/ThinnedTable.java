@@ -10,7 +10,7 @@ import java.util.Arrays;
 final class ThinnedTable {
   private final int width;
   private final int capacity;
-  private long[] steps = new long[256];
+  private long[] steps;
   private double[] values;
   private int size;
   private long stride = 1;
@@ -19,6 +19,7 @@ final class ThinnedTable {
   ThinnedTable(int width, int capacity) {
     this.width = width;
     this.capacity = capacity;
+    steps = new long[Math.min(256, capacity + 1)];
     values = new double[steps.length * width];
   }
 
@@ -38,8 +39,10 @@ final class ThinnedTable {
       hasLatest = true;
     }
     if (size == steps.length) {
-      steps = Arrays.copyOf(steps, size * 2);
-      values = Arrays.copyOf(values, size * 2 * width);
+      // never past capacity + 1 rows: the row beyond the capacity is thinned away at once
+      int rows = (int) Math.min((long) size * 2, (long) capacity + 1);
+      steps = Arrays.copyOf(steps, rows);
+      values = Arrays.copyOf(values, rows * width);
     }
     steps[size] = step;
     System.arraycopy(row, 0, values, size * width, width);
@@ -67,6 +70,11 @@ final class ThinnedTable {
     return size;
   }
 
+  /** How many rows the table has room for now: never more than its capacity + 1. */
+  int allocatedRows() {
+    return steps.length;
+  }
+
   int width() {
     return width;
   }
@@ -77,6 +85,14 @@ final class ThinnedTable {
 
   double value(int k, int column) {
     return values[k * width + column];
+  }
+
+  /**
+   * Whether {@code step} is on the stride: a row off it is kept only while it is the newest, and is
+   * never on a later (doubled) stride either.
+   */
+  boolean onStride(long step) {
+    return step % stride == 0;
   }
 
   /** 1 while every row is kept; k when only steps that are multiples of k are (and the newest). */

@@ -193,20 +193,35 @@ public final class ParameterPanel extends VBox {
     }
   }
 
+  /**
+   * Colours {@code error} and gives it its icon for the row's closeness. It runs on every frame
+   * while training, so it changes the label's style classes only when the closeness changes: a
+   * change restyles the label and its icon (CSS), which takes longer than the rest of the frame's
+   * work on the table.
+   */
   private static void paintError(Label error, Row row) {
     Closeness c = row.closeness();
-    error.getStyleClass().removeAll("at-optimum", "close", "far");
-    if (c == Closeness.UNKNOWN) {
+    String style = c == Closeness.UNKNOWN ? null : styleOf(c);
+    for (String other : CLOSENESS_STYLES) {
+      if (!other.equals(style)) {
+        error.getStyleClass().remove(other); // no change, and no restyle, if it is not there
+      }
+    }
+    if (style == null) {
       error.setGraphic(null);
       error.getTooltip().setText("No truth to compare with.");
       return;
     }
-    error.getStyleClass().add(styleOf(c));
+    if (!error.getStyleClass().contains(style)) {
+      error.getStyleClass().add(style);
+    }
     if (!(error.getGraphic() instanceof FontIcon icon && icon.getIconCode() == iconOf(c))) {
       error.setGraphic(icon(c));
     }
     error.getTooltip().setText(c.word() + ". " + ERROR_RULE);
   }
+
+  private static final List<String> CLOSENESS_STYLES = List.of("at-optimum", "close", "far");
 
   private static String styleOf(Closeness c) {
     return switch (c) {

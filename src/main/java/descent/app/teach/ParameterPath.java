@@ -1,6 +1,9 @@
 package descent.app.teach;
 
+import descent.train.TrainingEvent;
+import descent.train.TrainingEvent.BatchDone;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The parameters after each step of a run, as the landscape draws its path: every step while there
@@ -64,6 +67,34 @@ public final class ParameterPath {
     w[size] = wAfter.clone();
     b[size] = bAfter;
     size++;
+  }
+
+  /**
+   * Adds the parameters after each of {@code events}' minibatches, as {@link #add} would one by
+   * one, but copies only the points it keeps: the steps on the stride and the newest. A frame of a
+   * run at full speed brings tens of thousands of minibatches, and almost none of them stay in a
+   * long run's path. Minibatches with another number of weights (another run's) are left out.
+   *
+   * @return whether the path changed
+   */
+  public boolean addAll(List<? extends TrainingEvent> events) {
+    int last = events.size() - 1;
+    while (last >= 0 && !(events.get(last) instanceof BatchDone)) {
+      last--;
+    }
+    boolean changed = false;
+    for (int k = 0; k <= last; k++) {
+      // a step off the stride now is off every later (doubled) stride too: unless it is the
+      // newest, add() would keep it only until the next one
+      if (events.get(k) instanceof BatchDone done && (k == last || done.step() % stride == 0)) {
+        double[] wAfter = done.w();
+        if (wAfter.length == d) {
+          add(done.step(), wAfter, done.b());
+          changed = true;
+        }
+      }
+    }
+    return changed;
   }
 
   /** Doubles the stride and keeps the points on it, and the newest. */

@@ -6,7 +6,6 @@ import descent.train.GradientCheck;
 import descent.train.RunPicture;
 import descent.train.StepSnapshot;
 import descent.train.TrainingEvent;
-import descent.train.TrainingEvent.BatchDone;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.LongProperty;
@@ -59,14 +58,7 @@ public final class TeachingFeed {
 
   /** Adds each finished minibatch's parameters to the path. */
   public void onEvents(List<TrainingEvent> events) {
-    boolean moved = false;
-    for (TrainingEvent e : events) {
-      if (e instanceof BatchDone done && done.w().length == path.numFeatures()) {
-        path.add(done.step(), done.w(), done.b());
-        moved = true;
-      }
-    }
-    if (moved) {
+    if (path.addAll(events)) {
       pathRevision.set(path.revision());
     }
   }

@@ -146,6 +146,26 @@ class HistoryCsvTest {
   }
 
   @Test
+  void aRunPastTheCapacityNeverHoldsRoomForMoreThanOneExtraRow() {
+    // the run history's own table: a run of 10 million steps at batch size 1 passes its capacity
+    // of 2^20 minibatches; the table used to double its arrays to 2^21 rows (80 MiB) before
+    // thinning back to half of them
+    ThinnedTable table = new ThinnedTable(4, RunHistory.MAX_MINIBATCHES);
+    double[] row = new double[4];
+    long rows = 3L * RunHistory.MAX_MINIBATCHES;
+    int most = 0;
+    for (long step = 1; step <= rows; step++) {
+      table.add(step, row);
+      most = Math.max(most, table.allocatedRows());
+    }
+    assertThat(most).isEqualTo(RunHistory.MAX_MINIBATCHES + 1);
+    assertThat(table.stride()).isEqualTo(4);
+    assertThat(table.step(table.last())).isEqualTo(rows);
+    // the bound the run history's comment gives: a step and four numbers a row, 40 MiB
+    assertThat((long) most * (8 + 4 * 8)).isLessThanOrEqualTo((40L << 20) + 40);
+  }
+
+  @Test
   void csvTextIsQuotedByRfc4180AndNumbersKeepFullPrecision() {
     RunHistory history = new RunHistory();
     history.startRun(chapterPicture(), new double[] {0.1 + 0.2, -1e-300}, Double.NaN);

@@ -9,6 +9,7 @@ import descent.app.session.TrainingSession.State;
 import descent.app.settings.SpeedSetting;
 import descent.train.LeastSquares;
 import java.util.concurrent.TimeUnit;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
@@ -88,6 +89,48 @@ class ParameterPanelTest {
     assertThat(legend.getChildren())
         .extracting(n -> ((Label) n).getText())
         .containsExactly("at optimum", "close", "far");
+  }
+
+  @Test
+  void numbersThatMoveWithoutChangingClosenessLeaveTheErrorsStyleAndIconAlone(FxRobot robot) {
+    // while a run plays the numbers change on every frame; restyling the error labels each time
+    // (CSS for the label and its icon) cost more than the rest of the frame's table work
+    ParametersModel model = session.parameters();
+    robot.interact(
+        () ->
+            model.reset(
+                new double[] {2, -3.4},
+                4.2,
+                new LeastSquares.Fit(new double[] {2.15, -3.45}, 4.0, null),
+                new double[] {2.14, -3.0},
+                10));
+    WaitForAsyncUtils.waitForFxEvents();
+    Label w1 = robot.lookup("#error-w₁").queryAs(Label.class);
+    Label b = robot.lookup("#error-b").queryAs(Label.class);
+    int[] restyles = {0};
+    robot.interact(
+        () -> {
+          w1.getStyleClass().addListener((ListChangeListener<String>) c -> restyles[0]++);
+          b.getStyleClass().addListener((ListChangeListener<String>) c -> restyles[0]++);
+        });
+    Object w1Icon = w1.getGraphic();
+    robot.interact(
+        () -> {
+          for (int frame = 1; frame <= 30; frame++) {
+            model.update(new double[] {2.14 + frame * 1e-4, -3.0}, 10 - frame * 1e-3);
+          }
+        });
+    assertThat(w1.getText()).isEqualTo("−0.143000");
+    assertThat(b.getText()).isEqualTo("−5.770000");
+    assertThat(w1.getStyleClass()).contains("at-optimum");
+    assertThat(b.getStyleClass()).contains("far");
+    assertThat(restyles[0]).as("style changes while the closeness stood still").isZero();
+    assertThat(w1.getGraphic()).isSameAs(w1Icon);
+    // a change of closeness still restyles, once
+    robot.interact(() -> model.update(new double[] {2.14, -3.0}, 4.0));
+    assertThat(b.getStyleClass()).contains("at-optimum").doesNotContain("far");
+    assertThat(((FontIcon) b.getGraphic()).getIconCode()).isEqualTo(MaterialDesignC.CHECK_CIRCLE);
+    assertThat(restyles[0]).isEqualTo(2); // "far" out, "at-optimum" in
   }
 
   @Test

@@ -147,12 +147,19 @@ public final class MinibatchView extends TeachingPane {
     boolean over = s.status() == Status.DIVERGED || s.status() == Status.FINISHED;
     boolean[] done = {state.forward(), state.loss(), state.backward(), state.updated()};
     for (int k = 0; k < phases.size(); k++) {
-      Label l = phases.get(k);
-      l.getStyleClass().removeAll("done", "next");
-      if (done[k]) {
-        l.getStyleClass().add("done");
-      } else if (!state.updated() && !over && s.next() == Phase.values()[k]) {
-        l.getStyleClass().add("next");
+      String mark =
+          done[k]
+              ? "done"
+              : !state.updated() && !over && s.next() == Phase.values()[k] ? "next" : null;
+      // a change of style classes restyles the label: only when its mark changes, not each frame
+      List<String> styles = phases.get(k).getStyleClass();
+      for (String other : List.of("done", "next")) {
+        if (!other.equals(mark)) {
+          styles.remove(other);
+        }
+      }
+      if (mark != null && !styles.contains(mark)) {
+        styles.add(mark);
       }
     }
     count.setText(BatchText.rowCount(s));

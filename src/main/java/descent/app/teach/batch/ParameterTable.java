@@ -4,8 +4,6 @@ import descent.train.StepSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.function.IntFunction;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TableColumn;
@@ -22,6 +20,7 @@ final class ParameterTable extends TableView<Integer> {
 
   private final ExplainPopOver popOver;
   private final ObservableList<Integer> indices = FXCollections.observableArrayList();
+  private final CellTexts texts = new CellTexts(snap -> snap.numFeatures() + 1);
   private StepSnapshot s;
   private Explainer explainer;
   private double font = 14;
@@ -34,15 +33,11 @@ final class ParameterTable extends TableView<Integer> {
     setFocusTraversable(false);
     setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY);
     TableColumn<Integer, String> name =
-        column("θ", "name", p -> Explainer.param(p, s.numFeatures()), null);
+        column("θ", "name", (snap, p) -> Explainer.param(p, snap.numFeatures()), null);
     TableColumn<Integer, String> grad =
-        column("∂L/∂θ", "grad", p -> BatchText.gradient(s, p), (ex, p) -> ex.gradient(p));
+        column("∂L/∂θ", "grad", BatchText::gradient, (ex, p) -> ex.gradient(p));
     TableColumn<Integer, String> update =
-        column(
-            "update: θ − η × ∂L/∂θ = θ′",
-            "update",
-            p -> BatchText.update(s, p),
-            (ex, p) -> ex.update(p));
+        column("update: θ − η × ∂L/∂θ = θ′", "update", BatchText::update, (ex, p) -> ex.update(p));
     name.getProperties().put("ems", 2.6);
     grad.getProperties().put("ems", 6.4);
     getColumns().setAll(List.of(name, grad, update));
@@ -59,7 +54,7 @@ final class ParameterTable extends TableView<Integer> {
       }
       indices.setAll(all);
     }
-    refresh();
+    texts.show(snapshot);
     fit(font);
   }
 
@@ -105,14 +100,13 @@ final class ParameterTable extends TableView<Integer> {
   private TableColumn<Integer, String> column(
       String title,
       String key,
-      IntFunction<String> text,
+      BiFunction<StepSnapshot, Integer, String> text,
       BiFunction<Explainer, Integer, Explanation> explain) {
     TableColumn<Integer, String> c = new TableColumn<>(title);
     c.setId("batch-col-" + key);
     c.setSortable(false);
     c.setReorderable(false);
-    c.setCellValueFactory(
-        cell -> new ReadOnlyStringWrapper(s == null ? "" : text.apply(cell.getValue())));
+    c.setCellValueFactory(texts.column(text));
     c.setCellFactory(
         col ->
             new NumberCell(

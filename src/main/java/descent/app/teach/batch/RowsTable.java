@@ -8,7 +8,6 @@ import descent.train.StepSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
@@ -34,6 +33,7 @@ final class RowsTable extends TableView<Integer> {
 
   private final ExplainPopOver popOver;
   private final ObservableList<Integer> indices = FXCollections.observableArrayList();
+  private final CellTexts texts = new CellTexts(snap -> snap.rows().length);
   private StepSnapshot s;
   private Explainer explainer;
   private List<String> names = List.of();
@@ -78,7 +78,7 @@ final class RowsTable extends TableView<Integer> {
       }
       indices.setAll(all);
     }
-    refresh();
+    texts.show(snapshot);
   }
 
   /** Sizes the columns for the font the table is drawn in: every number fits whole. */
@@ -154,8 +154,7 @@ final class RowsTable extends TableView<Integer> {
     c.getProperties().put("chars", chars);
     c.setSortable(false);
     c.setReorderable(false);
-    c.setCellValueFactory(
-        cell -> new ReadOnlyStringWrapper(s == null ? "" : text.apply(s, cell.getValue())));
+    c.setCellValueFactory(texts.column(text));
     c.setCellFactory(
         col ->
             new NumberCell(

@@ -4,6 +4,9 @@ import descent.app.teach.CanvasPixels;
 import descent.app.teach.data.PlotContent.Highlight;
 import descent.app.teach.data.PlotContent.Kind;
 import descent.app.teach.data.PlotContent.PlotLine;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -15,13 +18,20 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The Data view's plot: axes with round ticks, the training points, the lines and the minibatch
- * with its residuals, on one canvas, painted at most once per layout pass (so once per frame) and
- * only when its content or size changed. Values off the plot are drawn as triangles on the edge
- * they left by (NaN is not drawn); a line that cannot be drawn or misses the plot gets a note at
- * the edge it left by.
+ * with its residuals, painted at most once per layout pass (so once per frame) and only when its
+ * content or size changed. Values off the plot are drawn as triangles on the edge they left by (NaN
+ * is not drawn); a line that cannot be drawn or misses the plot gets a note at the edge it left by.
+ *
+ * <p>Two canvases, one over the other: the lower one holds what stays while a run plays (the axes,
+ * the reference lines and up to 5,000 points) and is painted again only when that changes; the
+ * upper one holds the model's lines and the minibatch, painted every time. Painting every point on
+ * every frame took most of the renderer's time.
  */
 final class DataPlot extends Region {
   private final Canvas canvas = new Canvas();
+  private final Canvas over = new Canvas();
+  private Object[] baseDrawn; // what the lower canvas shows: size, scale, font, the steady content
+  private long basePaints;
   private final Text measure = new Text();
   private PlotContent content;
   private double fontSize = 14;
@@ -44,7 +54,7 @@ final class DataPlot extends Region {
 
   DataPlot() {
     getStyleClass().add("data-plot");
-    getChildren().add(canvas);
+    getChildren().addAll(canvas, over);
     setMinSize(0, 0);
     setPrefSize(400, 300);
   }
@@ -81,6 +91,11 @@ final class DataPlot extends Region {
     return pointsDrawn;
   }
 
+  /** How many times the lower canvas (axes, reference lines, points) was painted. */
+  long basePaints() {
+    return basePaints;
+  }
+
   /** How many times the canvas was painted. */
   long paints() {
     return paints;
@@ -92,6 +107,8 @@ final class DataPlot extends Region {
     double h = Math.floor(getHeight());
     if (w * pixelScale != canvas.getWidth() || h * pixelScale != canvas.getHeight()) {
       CanvasPixels.fit(canvas, w, h, pixelScale);
+      CanvasPixels.fit(over, w, h, pixelScale);
+      baseDrawn = null;
       dirty = true;
     }
     if (dirty && content != null) {
@@ -102,6 +119,60 @@ final class DataPlot extends Region {
 
   private void paint(double w, double h) {
     paints++;
+    GraphicsContext top = over.getGraphicsContext2D();
+    top.clearRect(0, 0, w, h);
+    List<PlotLine> steady = new ArrayList<>();
+    for (PlotLine line : content.lines()) {
+      if (line.kind() != Kind.MODEL && line.kind() != Kind.BEFORE) {
+        steady.add(line);
+      }
+    }
+    Object[] base = {
+      w,
+      h,
+      pixelScale,
+      fontSize,
+      content.xTitle(),
+      content.yTitle(),
+      content.x(),
+      content.y(),
+      content.pointX(),
+      content.pointY(),
+      steady
+    };
+    if (!Arrays.deepEquals(base, baseDrawn)) {
+      baseDrawn = base;
+      basePaints++;
+      paintBase(w, h, steady);
+    }
+    if (area == null) {
+      return;
+    }
+    top.save();
+    top.beginPath();
+    top.rect(area.left(), area.top(), area.width(), area.height());
+    top.clip();
+    for (Kind kind : new Kind[] {Kind.BEFORE, Kind.MODEL}) {
+      for (PlotLine line : content.lines()) {
+        if (line.kind() == kind) {
+          line(top, line);
+        }
+      }
+    }
+    if (content.batch() != null) {
+      batch(top, content.batch());
+    }
+    top.restore();
+    top.setLineDashes((double[]) null);
+    for (PlotLine line : content.lines()) {
+      if (line.kind() == Kind.MODEL) {
+        missingNote(top, line);
+      }
+    }
+  }
+
+  /** The lower canvas: the background, the axes, the reference lines and the points. */
+  private void paintBase(double w, double h, List<PlotLine> steady) {
     GraphicsContext g = canvas.getGraphicsContext2D();
     g.setLineDashes((double[]) null);
     g.setFill(DataStyle.BACKGROUND);
@@ -132,30 +203,13 @@ final class DataPlot extends Region {
     g.rect(area.left(), area.top(), area.width(), area.height());
     g.clip();
     // the reference lines under the points, so points lying on them stay visible; the model's
-    // lines over them
-    for (PlotLine line : content.lines()) {
-      if (line.kind() != Kind.MODEL && line.kind() != Kind.BEFORE) {
-        line(g, line);
-      }
+    // lines over them, on the upper canvas
+    for (PlotLine line : steady) {
+      line(g, line);
     }
     points(g);
-    for (Kind kind : new Kind[] {Kind.BEFORE, Kind.MODEL}) {
-      for (PlotLine line : content.lines()) {
-        if (line.kind() == kind) {
-          line(g, line);
-        }
-      }
-    }
-    if (content.batch() != null) {
-      batch(g, content.batch());
-    }
     g.restore();
     g.setLineDashes((double[]) null);
-    for (PlotLine line : content.lines()) {
-      if (line.kind() == Kind.MODEL) {
-        missingNote(g, line);
-      }
-    }
   }
 
   private void points(GraphicsContext g) {

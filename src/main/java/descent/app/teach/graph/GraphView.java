@@ -32,8 +32,14 @@ public final class GraphView extends TeachingPane {
   private final VBox legend = legend();
   private final Group edgeLayer = new Group();
   private final Group boxLayer = new Group();
+  // Every box and edge made so far, all in their layers; the first few show the current graph and
+  // the rest wait hidden. A playing run's snapshot lands after any of the four phases, so the graph
+  // grows and shrinks from frame to frame: making nodes anew each time (and styling them by CSS)
+  // took much of a frame.
   private final List<NodeBox> boxes = new ArrayList<>();
   private final List<EdgeShape> edges = new ArrayList<>();
+  private int shownBoxes;
+  private int shownEdges;
   private GraphLayout layout;
 
   public GraphView(TeachingFeed feed) {
@@ -123,6 +129,8 @@ public final class GraphView extends TeachingPane {
       edgeLayer.getChildren().clear();
       boxes.clear();
       edges.clear();
+      shownBoxes = 0;
+      shownEdges = 0;
       layout = null;
       return;
     }
@@ -132,18 +140,18 @@ public final class GraphView extends TeachingPane {
   private void draw(StepSnapshot s, GraphSnapshot graph) {
     int n = graph.nodes().size();
     while (boxes.size() < n) {
-      boxes.add(new NodeBox());
+      NodeBox box = new NodeBox();
+      boxes.add(box);
+      boxLayer.getChildren().add(box);
     }
-    while (boxes.size() > n) {
-      boxes.remove(boxes.size() - 1);
+    shownBoxes = n;
+    for (int i = 0; i < boxes.size(); i++) {
+      boxes.get(i).setVisible(i < n);
     }
     boolean updated = s.ran() == Phase.UPDATE;
     for (int i = 0; i < n; i++) {
       GraphSnapshot.Node node = graph.nodes().get(i);
       boxes.get(i).show(node, GraphText.role(graph, i), i == n - 1, updated && node.isParameter());
-    }
-    if (!boxLayer.getChildren().equals(boxes)) {
-      boxLayer.getChildren().setAll(boxes);
     }
     // measure the boxes with their styles applied, then lay them out
     double[] w = new double[n];
@@ -163,27 +171,36 @@ public final class GraphView extends TeachingPane {
     for (int i = 0; i < n; i++) {
       boxes.get(i).resizeRelocate(layout.x(i) + margin, layout.y(i) + margin, w[i], h[i]);
     }
-    edges.clear();
     boolean backward = GraphCaption.backwardShown(s);
-    for (GraphLayout.Edge e : layout.edges()) {
+    int m = layout.edges().size();
+    for (int k = 0; k < m; k++) {
+      GraphLayout.Edge e = layout.edges().get(k);
       boolean walked = backward && graph.nodes().get(e.from()).requiresGrad();
-      EdgeShape shape = new EdgeShape(e, 0.7 * em, walked);
-      shape.setLayoutX(margin);
-      shape.setLayoutY(margin);
-      edges.add(shape);
+      if (k < edges.size()) {
+        edges.get(k).draw(e, 0.7 * em, walked); // moved, not made anew
+      } else {
+        EdgeShape shape = new EdgeShape(e, 0.7 * em, walked);
+        edges.add(shape);
+        edgeLayer.getChildren().add(shape);
+      }
+      edges.get(k).setLayoutX(margin);
+      edges.get(k).setLayoutY(margin);
     }
-    edgeLayer.getChildren().setAll(edges);
+    shownEdges = m;
+    for (int k = 0; k < edges.size(); k++) {
+      edges.get(k).setVisible(k < m);
+    }
     canvas.setContentSize(layout.width() + 2 * margin, layout.height() + 2 * margin);
   }
 
   /** The boxes drawn, one per node in the graph's order (for tests). */
   List<NodeBox> boxes() {
-    return List.copyOf(boxes);
+    return List.copyOf(boxes.subList(0, shownBoxes));
   }
 
   /** The edges drawn (for tests). */
   List<EdgeShape> edges() {
-    return List.copyOf(edges);
+    return List.copyOf(edges.subList(0, shownEdges));
   }
 
   /** The layout last drawn, or null when there is no graph (for tests). */

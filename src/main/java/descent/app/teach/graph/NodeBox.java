@@ -50,16 +50,19 @@ final class NodeBox extends VBox {
    * @param updated whether it is a parameter the last UPDATE changed after the graph was built
    */
   void show(Node n, String roleText, boolean root, boolean updated) {
-    getStyleClass().removeAll(KINDS);
-    getStyleClass()
-        .add(
-            !n.isLeaf()
-                ? "graph-op"
-                : n.isParameter()
-                    ? "graph-param"
-                    : n.name() == null ? "graph-constant" : "graph-leaf");
-    if (root) {
-      getStyleClass().add("graph-root");
+    String kindStyle =
+        !n.isLeaf()
+            ? "graph-op"
+            : n.isParameter() ? "graph-param" : n.name() == null ? "graph-constant" : "graph-leaf";
+    // the box is shown anew every frame while a run plays: its style classes change (and the box
+    // is styled again by CSS) only when its kind does
+    for (String k : KINDS) {
+      boolean wanted = k.equals(kindStyle) || (root && k.equals("graph-root"));
+      if (!wanted) {
+        getStyleClass().remove(k);
+      } else if (!getStyleClass().contains(k)) {
+        getStyleClass().add(k);
+      }
     }
     set(badge, n.isParameter() ? BADGE : null);
     set(title, GraphText.title(n));

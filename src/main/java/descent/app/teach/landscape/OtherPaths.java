@@ -70,11 +70,7 @@ final class OtherPaths extends FlowPane {
       for (int pass = 0; pass < 2; pass++) {
         gc.setStroke(pass == 0 ? Palette.EDGE : colour);
         gc.setLineWidth(pass == 0 ? 6 : 3);
-        for (int k = 0; k + 1 < n; k++) {
-          if (Double.isFinite(xs[k] + ys[k] + xs[k + 1] + ys[k + 1])) {
-            PathPainter.segment(gc, g, xs[k], ys[k], xs[k + 1], ys[k + 1]);
-          }
-        }
+        PathPainter.polyline(gc, g, xs, ys);
       }
       int last = n - 1;
       while (last > 0 && !Double.isFinite(xs[last] + ys[last])) {

@@ -47,9 +47,7 @@ final class PathPainter {
     for (int pass = 0; pass < 2; pass++) {
       gc.setStroke(pass == 0 ? Palette.EDGE : palette.path());
       gc.setLineWidth(pass == 0 ? 4.5 : 2);
-      for (int k = 0; k + 1 < n; k++) {
-        segment(gc, g, xs[k], ys[k], xs[k + 1], ys[k + 1]);
-      }
+      polyline(gc, g, xs, ys);
     }
     if (n <= MAX_DOTS) {
       for (int k = 1; k < n; k++) {
@@ -214,13 +212,45 @@ final class PathPainter {
     labels.add(text, at[0], at[1], r + 2, 10);
   }
 
-  /** A line from (x1, y1) to (x2, y2), clipped to the plot. */
-  static void segment(
-      GraphicsContext gc, MapGeometry g, double x1, double y1, double x2, double y2) {
-    double[] c = MapGeometry.clip(g, x1, y1, x2, y2);
-    if (c != null) {
-      gc.strokeLine(c[0], c[1], c[2], c[3]);
+  /** Points closer than this many pixels (both ways) to the last one drawn are left out. */
+  static final double MIN_STEP_PX = 0.5;
+
+  /**
+   * Strokes the path through the points ({@code xs[k]}, {@code ys[k]}) as one line, clipped to the
+   * plot, leaving out every point within {@link #MIN_STEP_PX} of the last one drawn (the newest
+   * always stays). A long run's path holds thousands of points that have settled within a pixel or
+   * two of each other; stroking each step as a line of its own took much of the renderer's frame. A
+   * point that is not finite ends the line; it goes on from the next finite one.
+   *
+   * @return how many segments were drawn
+   */
+  static int polyline(GraphicsContext gc, MapGeometry g, double[] xs, double[] ys) {
+    int n = xs.length;
+    int drawn = 0;
+    int from = 0;
+    double endX = Double.NaN;
+    double endY = Double.NaN;
+    gc.beginPath();
+    for (int k = 1; k < n; k++) {
+      if (k < n - 1
+          && Math.abs(xs[k] - xs[from]) < MIN_STEP_PX
+          && Math.abs(ys[k] - ys[from]) < MIN_STEP_PX) {
+        continue;
+      }
+      double[] c = MapGeometry.clip(g, xs[from], ys[from], xs[k], ys[k]);
+      if (c != null) {
+        if (c[0] != endX || c[1] != endY) {
+          gc.moveTo(c[0], c[1]);
+        }
+        gc.lineTo(c[2], c[3]);
+        endX = c[2];
+        endY = c[3];
+        drawn++;
+      }
+      from = k;
     }
+    gc.stroke();
+    return drawn;
   }
 
   /** An arrow with a dark edge, clipped to the plot; its head only if its tip is on the plot. */

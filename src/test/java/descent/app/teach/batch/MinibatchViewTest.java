@@ -10,6 +10,7 @@ import descent.train.StepSnapshot;
 import descent.train.TrainingRun;
 import descent.train.TrainingRun.Phase;
 import descent.train.TrainingRun.Status;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
@@ -73,6 +74,36 @@ class MinibatchViewTest {
               return null;
             })
         .get();
+  }
+
+  @Test
+  void aNewMinibatchShowsInTheSameCellsNotInNewOnes(FxRobot robot) throws Exception {
+    // while a run plays the view draws a new minibatch every frame: remaking every row and cell
+    // (and styling each by CSS) each time took most of a frame
+    BatchRun r = BatchRun.chapter();
+    h.start(r.picture, r.snapshot());
+    h.show(r.steps(1));
+    Node yHat = h.root.lookup("#batch-yhat-1");
+    Node grad = h.root.lookup("#batch-grad-w1");
+    Node row = yHat.getParent();
+    String before = h.text("batch-yhat-1");
+    int[] restyles = {0};
+    robot.interact(
+        () -> {
+          for (Node phase : h.root.lookupAll(".batch-phase")) {
+            phase.getStyleClass().addListener((ListChangeListener<String>) c -> restyles[0]++);
+          }
+        });
+    h.show(r.steps(1));
+    TrainingRun run = r.run;
+    assertThat(h.text("batch-yhat-1")).isEqualTo(format(run.currentPrediction().toArray()[0]));
+    assertThat(h.text("batch-yhat-1")).isNotEqualTo(before);
+    assertThat(h.text("batch-grad-w1")).isEqualTo(format(run.model().w().grad().toArray()[0]));
+    assertThat(h.root.lookup("#batch-yhat-1")).as("the same cell").isSameAs(yHat);
+    assertThat(h.root.lookup("#batch-grad-w1")).isSameAs(grad);
+    assertThat(yHat.getParent()).as("the same table row").isSameAs(row);
+    assertThat(robot.lookup(".batch-phase.done").queryAll()).hasSize(4);
+    assertThat(restyles[0]).as("phase marks restyled though none changed").isZero();
   }
 
   @Test

@@ -322,6 +322,28 @@ class DataViewTest {
   }
 
   @Test
+  void aPlayingRunRepaintsTheModelNotTheFiveThousandPoints(FxRobot robot) throws Exception {
+    // while a run plays the plot is painted every frame; painting up to 5,000 points each time
+    // took most of the renderer's time, though only the model's line and the minibatch move
+    TestRun r = TestRun.chapter(2, 20_000, 1, 0.03);
+    startRun(robot, r, r.snapshot());
+    show(robot, r.steps(1));
+    long base = WaitForAsyncUtils.asyncFx(() -> view.plot().basePaints()).get();
+    double rowBefore = lineRow(line(Kind.MODEL));
+    for (int frame = 0; frame < 5; frame++) {
+      show(robot, r.steps(200));
+    }
+    assertThat(WaitForAsyncUtils.asyncFx(() -> view.plot().basePaints()).get())
+        .as("the points' canvas painted again")
+        .isEqualTo(base);
+    // the model's line moved, and is drawn where it now is, over the points
+    assertThat(lineRow(line(Kind.MODEL))).isNotCloseTo(rowBefore, within(1.0));
+    assertThat(lineHits(snapshot(), line(Kind.MODEL), DataStyle.MODEL)).isGreaterThan(2);
+    assertThat(inPlot(snapshot(), DataStyle.POINT)).isGreaterThan(1000);
+    assertThat(view.plot().pointsDrawn()).isEqualTo(5_000);
+  }
+
+  @Test
   void aboveFiveThousandRowsItDrawsTheSampleAndSaysHowMany(FxRobot robot) throws Exception {
     TestRun r = TestRun.chapter(2, 20_000, 64, 0.03);
     startRun(robot, r, r.snapshot());

@@ -307,6 +307,55 @@ class GraphViewTest {
   }
 
   @Test
+  void aPlayingRunRedrawsTheSameGraphWithoutMakingOrRestylingItsParts(FxRobot robot)
+      throws Exception {
+    // while a run plays the view shows a new minibatch every frame: the same graph with new
+    // numbers. Making its edges again and restyling its boxes each time (CSS) took much of a frame
+    open(robot, 520, 560, 14);
+    ChapterRuns runs = ChapterRuns.chapter(2);
+    show(robot, runs, runs.snapshot());
+    show(robot, runs, runs.steps(1));
+    List<EdgeShape> edges = view.edges();
+    assertThat(edges).hasSize(10);
+    int[] restyles = {0};
+    robot.interact(
+        () -> {
+          for (NodeBox b : view.boxes()) {
+            b.getStyleClass()
+                .addListener((javafx.collections.ListChangeListener<String>) c -> restyles[0]++);
+          }
+        });
+    String lossBefore = text("mean", "graph-values");
+    show(robot, runs, runs.steps(1));
+    assertThat(text("mean", "graph-values"))
+        .isEqualTo(GraphText.number(runs.run.currentLoss().item(), 6))
+        .isNotEqualTo(lossBefore);
+    assertThat(view.edges()).hasSize(10);
+    for (int k = 0; k < edges.size(); k++) {
+      assertThat(view.edges().get(k)).as("edge " + k).isSameAs(edges.get(k));
+    }
+    assertThat(restyles[0]).as("boxes restyled though their kinds stayed").isZero();
+    // a playing run's snapshot may land after any phase: the graph shrinks and grows back from
+    // frame to frame, drawn by the same boxes and edges
+    List<NodeBox> boxes = view.boxes();
+    show(robot, runs, runs.phases(1));
+    assertThat(view.edges()).hasSize(4).noneMatch(EdgeShape::isBackward);
+    assertThat(boxTexts()).doesNotContain("mean");
+    show(robot, runs, runs.steps(1));
+    assertThat(view.boxes()).hasSize(boxes.size());
+    for (int k = 0; k < boxes.size(); k++) {
+      assertThat(view.boxes().get(k)).as("box " + k).isSameAs(boxes.get(k));
+    }
+    for (int k = 0; k < edges.size(); k++) {
+      assertThat(view.edges().get(k)).as("edge " + k).isSameAs(edges.get(k));
+    }
+    assertThat(text("mean", "graph-values"))
+        .isEqualTo(GraphText.number(runs.run.currentLoss().item(), 6));
+    // only the root's mark moved, to ŷ's box and back off it
+    assertThat(restyles[0]).isEqualTo(2);
+  }
+
+  @Test
   void manyStepsFinishedAndOneRowBatches(FxRobot robot) throws Exception {
     open(robot, 520, 560, 14);
     ChapterRuns runs = new ChapterRuns(2, 1, 0.03, 1);

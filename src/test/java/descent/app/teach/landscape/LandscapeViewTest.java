@@ -39,6 +39,48 @@ class LandscapeViewTest {
     return WaitForAsyncUtils.asyncFx(() -> new Render(stage, width, height)).get();
   }
 
+  @Test
+  void aSettledPathIsDrawnAsOneLineWithoutItsSubPixelSteps() throws Exception {
+    // a long run's path holds 4,096 points, most settled within a pixel of each other; each was
+    // stroked as a line of its own, twice, which took much of the renderer's frame
+    MapGeometry g = new MapGeometry(null, 0, 0, 400, 400);
+    int n = descent.app.teach.ParameterPath.CAPACITY;
+    double[] xs = new double[n];
+    double[] ys = new double[n];
+    xs[0] = 20;
+    ys[0] = 380;
+    for (int k = 1; k < n - 1; k++) {
+      xs[k] = 200 + 0.2 * Math.sin(k);
+      ys[k] = 200 + 0.2 * Math.cos(k);
+    }
+    xs[n - 1] = 201;
+    ys[n - 1] = 199;
+    double[] spreadX = new double[100];
+    double[] spreadY = new double[100];
+    for (int k = 0; k < 100; k++) {
+      spreadX[k] = 10 + 3 * k;
+      spreadY[k] = 10 + k;
+    }
+    double[] broken = {10, 20, Double.NaN, 40, 50};
+    double[] brokenY = {10, 20, 30, 40, 50};
+    int[] drawn =
+        WaitForAsyncUtils.asyncFx(
+                () -> {
+                  var gc = new javafx.scene.canvas.Canvas(400, 400).getGraphicsContext2D();
+                  return new int[] {
+                    PathPainter.polyline(gc, g, xs, ys),
+                    PathPainter.polyline(gc, g, spreadX, spreadY),
+                    PathPainter.polyline(gc, g, broken, brokenY)
+                  };
+                })
+            .get();
+    // into the settled cluster, and from there to the newest point
+    assertThat(drawn[0]).as("segments of the settled path").isEqualTo(2);
+    assertThat(drawn[1]).as("a path whose steps are pixels apart loses none").isEqualTo(99);
+    assertThat(drawn[2]).as("a NaN point breaks the line").isEqualTo(2);
+  }
+
+  /** The runs of every state for true w {@code w}: name → run. */
   /** The runs of every state for true w {@code w}: name → run. */
   private static List<Object[]> states(double[] w) {
     List<Object[]> out = new ArrayList<>();
