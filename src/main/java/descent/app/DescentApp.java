@@ -6,6 +6,8 @@ import descent.app.presenter.Remembered;
 import descent.app.presenter.WindowPlace;
 import descent.app.runfile.LastRun;
 import descent.app.session.TrainingSession;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -22,13 +24,19 @@ public final class DescentApp extends Application {
 
   private TrainingSession session;
 
+  /** The launch files, being read while the toolkit starts; null when not launched by launchApp. */
+  private static volatile CompletableFuture<LaunchFiles> readAhead;
+
   public static void launchApp(String[] args) {
+    readAhead = LaunchFiles.readAhead(PreferencesStore.forUser());
     Application.launch(DescentApp.class, args);
   }
 
   @Override
   public void start(Stage stage) {
-    session = show(stage, PreferencesStore.forUser());
+    StartupReport.mark("toolkit started");
+    PreferencesStore store = PreferencesStore.forUser();
+    session = show(stage, store, launchFiles(store));
     openFromCommandLine(stage, getParameters().getRaw());
     stage.setOnCloseRequest(e -> Platform.exit());
     // never an exception dialog: an unexpected error is one line on stderr and in the status bar
@@ -37,6 +45,20 @@ public final class DescentApp extends Application {
           System.err.println("descent: unexpected error on " + thread.getName() + ": " + error);
           Platform.runLater(() -> session.report(error));
         });
+  }
+
+  /** What {@link #launchApp} read ahead, or, without it, what {@code store}'s folder holds now. */
+  private static LaunchFiles launchFiles(PreferencesStore store) {
+    CompletableFuture<LaunchFiles> ahead = readAhead;
+    readAhead = null;
+    if (ahead != null) {
+      try {
+        return ahead.join();
+      } catch (CompletionException e) {
+        // read again on this thread: a failure there is reported as any other at launch
+      }
+    }
+    return LaunchFiles.read(store);
   }
 
   /**
@@ -74,8 +96,15 @@ public final class DescentApp extends Application {
    * defaults and a notice in the status bar.
    */
   public static TrainingSession show(Stage stage, PreferencesStore store) {
+    return show(stage, store, store == null ? null : LaunchFiles.read(store));
+  }
+
+  /** As {@link #show(Stage, PreferencesStore)}, with {@code store}'s files already read. */
+  private static TrainingSession show(Stage stage, PreferencesStore store, LaunchFiles files) {
     PreferencesStore.Loaded loaded =
-        store == null ? new PreferencesStore.Loaded(Preferences.defaults(), null) : store.load();
+        files == null
+            ? new PreferencesStore.Loaded(Preferences.defaults(), null)
+            : files.preferences();
     Preferences prefs = loaded.preferences();
     TrainingSession session = MainView.newSession();
     Rectangle2D visual = Screen.getPrimary().getVisualBounds();
@@ -90,6 +119,7 @@ public final class DescentApp extends Application {
             .orElse(firstBounds(visual));
     stage.setTitle(TITLE);
     Scene scene = MainView.scene(session, first.getWidth(), first.getHeight());
+    StartupReport.mark("view built");
     stage.getIcons().setAll(AppIcon.images());
     stage.setScene(scene);
     if (store != null) {
@@ -101,7 +131,9 @@ public final class DescentApp extends Application {
     stage.setMinHeight(minHeight);
     stage.setOnHidden(e -> session.shutdown());
     place(stage, first);
+    StartupReport.afterFirstFrame(scene);
     stage.show();
+    StartupReport.mark("shown");
     askAgainForSize(stage, first);
     if (prefs.maximized()) {
       stage.setMaximized(true);
@@ -110,7 +142,7 @@ public final class DescentApp extends Application {
       session.say(loaded.notice());
     }
     if (store != null) {
-      LastRun.restore(store.file().resolveSibling(LastRun.FILE_NAME), session);
+      LastRun.restore(files.lastRun(), session);
       stage.addEventHandler(
           javafx.stage.WindowEvent.WINDOW_HIDDEN,
           e -> LastRun.save(store.file().resolveSibling(LastRun.FILE_NAME), session));

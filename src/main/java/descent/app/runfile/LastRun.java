@@ -19,14 +19,52 @@ public final class LastRun {
 
   private LastRun() {}
 
+  /**
+   * What {@link #read} found: the saved settings, or why they cannot be used. Neither when there is
+   * no file.
+   */
+  public record Stored(Path file, RunConfig config, RunFileException refused) {
+    /** No file: nothing to restore and nothing to say. */
+    boolean isNone() {
+      return config == null && refused == null;
+    }
+  }
+
+  /**
+   * Reads the settings saved in {@code file}, with the run files' rules. Touches no JavaFX, so the
+   * app reads it on a thread of its own while JavaFX starts ({@code descent.app.LaunchFiles}).
+   */
+  public static Stored read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return new Stored(file, null, null);
+    }
+    try {
+      return new Stored(file, RunFile.read(file), null);
+    } catch (RunFileException e) {
+      return new Stored(file, null, e);
+    }
+  }
+
   /** Shows the settings saved in {@code file}, if there is one; call on the FX thread. */
   public static void restore(Path file, TrainingSession session) {
-    if (!Files.isRegularFile(file)) {
+    restore(read(file), session);
+  }
+
+  /**
+   * Shows the settings {@link #read} found, if it found a file: the run file's own rules were
+   * checked there, the app's ranges are checked here. Call on the FX thread.
+   */
+  public static void restore(Stored stored, TrainingSession session) {
+    if (stored.isNone()) {
+      return;
+    }
+    if (stored.refused() != null) {
+      session.say(notRestored(stored.refused().getMessage()));
       return;
     }
     RunConfig config;
     try {
-      config = RunFileMenu.readForApp(file, session);
+      config = RunFileMenu.forApp(stored.file(), stored.config(), session);
     } catch (RunFileException e) {
       session.say(notRestored(e.getMessage()));
       return;

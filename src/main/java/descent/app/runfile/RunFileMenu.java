@@ -89,7 +89,12 @@ public final class RunFileMenu {
    * show (rather than clamp them into a different run).
    */
   static RunConfig readForApp(Path file, TrainingSession session) throws RunFileException {
-    RunConfig config = RunFile.read(file);
+    return forApp(file, RunFile.read(file), session);
+  }
+
+  /** {@code config}, read from {@code file}, unless the app's settings cannot show its values. */
+  static RunConfig forApp(Path file, RunConfig config, TrainingSession session)
+      throws RunFileException {
     String outside = AppRanges.refusal(session.settings(), config);
     if (outside != null) {
       throw new RunFileException(

@@ -21,6 +21,10 @@ import javafx.scene.layout.Priority;
  *
  * <p>Keys: 1 to 5 show a view in the first pane; Shift with the same key shows it in the second,
  * opening that pane if needed. The "Two views" toggle opens and closes the second pane.
+ *
+ * <p>A view is made the first time its tab is shown, not before: at launch only the first pane's
+ * selected view exists, so the window's first frame does not wait for views nobody sees yet
+ * (docs/performance.md). Once made, a view stays, hidden or not.
  */
 public final class TeachingViews extends BorderPane {
   private final List<ViewSpec> specs;
@@ -30,6 +34,8 @@ public final class TeachingViews extends BorderPane {
   private final HBox panes = new HBox(4);
   private final ToggleButton twoViews = new ToggleButton("Two views");
   private final Consumer<Boolean> watching;
+  private final TeachingFeed feed;
+  // every view made so far, in the order they were made
   private final List<TeachingPane> all = new ArrayList<>();
 
   /**
@@ -40,9 +46,10 @@ public final class TeachingViews extends BorderPane {
   public TeachingViews(List<ViewSpec> specs, TeachingFeed feed, Consumer<Boolean> watching) {
     this.specs = List.copyOf(specs);
     this.watching = watching;
+    this.feed = feed;
     getStyleClass().add("teaching-views");
-    first = tabs(feed, "teaching-tabs-1");
-    second = tabs(feed, "teaching-tabs-2");
+    first = tabs("teaching-tabs-1");
+    second = tabs("teaching-tabs-2");
     if (specs.size() > 1) {
       second.getSelectionModel().select(1); // a different view than the first pane's, at first
     }
@@ -72,21 +79,30 @@ public final class TeachingViews extends BorderPane {
     updateShowing();
   }
 
-  private TabPane tabs(TeachingFeed feed, String id) {
+  private TabPane tabs(String id) {
     TabPane pane = new TabPane();
     pane.setId(id);
     pane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     pane.setFocusTraversable(false);
     for (int i = 0; i < specs.size(); i++) {
       ViewSpec spec = specs.get(i);
-      TeachingPane view = spec.make().apply(feed);
-      all.add(view);
-      Tab tab = new Tab(spec.title(), view);
+      Tab tab = new Tab(spec.title()); // its view comes when the tab is first shown
+      tab.setUserData(spec);
       tab.setId(id + "-" + spec.title().toLowerCase(java.util.Locale.ROOT));
       tab.setTooltip(new Tooltip(spec.title() + " (key " + keyName(spec.key()) + ")"));
       pane.getTabs().add(tab);
     }
     return pane;
+  }
+
+  /** The view in {@code tab}, made now if it has none yet. */
+  private TeachingPane viewIn(Tab tab) {
+    if (tab.getContent() == null) {
+      TeachingPane view = ((ViewSpec) tab.getUserData()).make().apply(feed);
+      all.add(view);
+      tab.setContent(view);
+    }
+    return (TeachingPane) tab.getContent();
   }
 
   private static String keyName(KeyCode key) {
@@ -124,8 +140,9 @@ public final class TeachingViews extends BorderPane {
       return;
     }
     if (inSecond) {
-      setTwoViews(true);
+      // chosen before the pane opens, so the view it showed before is not made for nothing
       second.getSelectionModel().select(index);
+      setTwoViews(true);
     } else {
       first.getSelectionModel().select(index);
     }
@@ -169,7 +186,7 @@ public final class TeachingViews extends BorderPane {
     return false;
   }
 
-  /** Every view's instance, both panes' (for tests). */
+  /** Every view made so far, both panes', in the order they were made (for tests). */
   List<TeachingPane> views() {
     return List.copyOf(all);
   }
@@ -182,7 +199,9 @@ public final class TeachingViews extends BorderPane {
       Tab selected = pane.getSelectionModel().getSelectedItem();
       for (Tab tab : pane.getTabs()) {
         boolean on = paneShown && tab == selected;
-        ((TeachingPane) tab.getContent()).showingProperty().set(on);
+        if (on || tab.getContent() != null) {
+          viewIn(tab).showingProperty().set(on);
+        }
         any |= on;
       }
     }

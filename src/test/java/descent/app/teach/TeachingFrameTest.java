@@ -115,6 +115,11 @@ class TeachingFrameTest {
     waitUntil(() -> made.get(0).redraws > 0);
     assertThat(session.isWatching()).isTrue();
     assertThat(text(0)).isEqualTo("One step 0 ran null path 1");
+    // view Two, shown once and hidden again, exists from now on
+    robot.interact(() -> views.show(1, false));
+    waitUntil(() -> made.size() == 2 && made.get(1).redraws > 0);
+    robot.interact(() -> views.show(0, false));
+    waitUntil(() -> "One".equals(views.shown(false)));
     int hiddenRedraws = made.get(1).redraws;
 
     press(robot, session::stepPhase);
@@ -145,9 +150,35 @@ class TeachingFrameTest {
     waitUntil(views::isTwoViews);
     assertThat(views.shown(true)).isEqualTo("One");
     assertThat(views.shown(false)).isEqualTo("Two");
-    // the second pane's views are instances of their own
-    assertThat(made).hasSize(4);
+    // the second pane's view is an instance of its own, and only the view it shows was made
+    assertThat(made).hasSize(3);
+    assertThat(made.get(2)).isNotSameAs(made.get(0));
+    assertThat(made.get(2).title).isEqualTo("One");
     waitUntil(() -> made.get(2).redraws > 0);
+  }
+
+  @Test
+  void aViewIsMadeOnlyWhenItsTabIsFirstShown(FxRobot robot) throws Exception {
+    waitUntil(() -> made.get(0).redraws > 0);
+    // at launch only the first pane's selected view exists: the first frame waits for no other
+    assertThat(made).extracting(v -> v.title).containsExactly("One");
+
+    robot.type(KeyCode.DIGIT2);
+    waitUntil(() -> made.size() == 2 && made.get(1).redraws > 0);
+    assertThat(made.get(1).title).isEqualTo("Two");
+    assertThat(text(1)).isEqualTo("Two step 0 ran null path 1");
+
+    // back and forth: the views made stay, none is made twice
+    robot.type(KeyCode.DIGIT1);
+    waitUntil(() -> "One".equals(views.shown(false)));
+    robot.type(KeyCode.DIGIT2);
+    waitUntil(() -> "Two".equals(views.shown(false)));
+    assertThat(made).hasSize(2);
+
+    // the "Two views" toggle opens the second pane on its own choice, made then
+    robot.interact(() -> views.setTwoViews(true));
+    waitUntil(() -> made.size() == 3 && made.get(2).redraws > 0);
+    assertThat(views.shown(true)).isEqualTo("Two");
   }
 
   @Test
