@@ -23,6 +23,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -101,6 +102,11 @@ class CsvImportTest {
     robot.interact(session::step);
     robot.interact(session::step);
     waitIdle(session);
+    // the chart takes its points on the next frame: wait until it shows both steps
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () -> WaitForAsyncUtils.asyncFx(this::now).get().chartPoints().size() == 2);
     return WaitForAsyncUtils.asyncFx(this::now).get();
   }
 
