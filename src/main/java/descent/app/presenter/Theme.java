@@ -7,16 +7,12 @@ import java.util.List;
  * contrast). The app's own stylesheet comes on top of either; the dark one adds {@code
  * descent-dark.css}, which darkens the app's own chrome and keeps the plots and teaching views on
  * light paper (ADR 0026).
- *
- * <p>The Primer sheets are the app's copies, beside this class: AtlantaFX's less the selectors
- * nothing in the app can match, which JavaFX would otherwise try against every node at start-up
- * (ADR 0034).
  */
 public enum Theme {
-  LIGHT("light", css("/descent/app/presenter/primer-light.css"), List.of()),
+  LIGHT("light", css("/atlantafx/base/theme/primer-light.css"), List.of()),
   DARK(
       "dark",
-      css("/descent/app/presenter/primer-dark.css"),
+      css("/atlantafx/base/theme/primer-dark.css"),
       List.of(css("/descent/app/descent-dark.css")));
 
   private final String id;
@@ -30,9 +26,8 @@ public enum Theme {
   }
 
   /**
-   * A stylesheet's URL. The Primer sheets are read as stylesheets, not through AtlantaFX's classes
-   * ({@code PrimerLight} and so on): those are compiled for Java 21, and the app is built for Java
-   * 17.
+   * A stylesheet's URL. AtlantaFX's stylesheets are read straight from its jar: its classes ({@code
+   * PrimerLight} and so on) are compiled for Java 21, and the app is built for Java 17.
    */
   private static String css(String resource) {
     return Theme.class.getResource(resource).toExternalForm();
