@@ -76,22 +76,23 @@ final class Elementwise {
   }
 
   private static void addBackward(Tensor out) {
-    Tensor a = out.input0;
-    Tensor b = out.input1;
-    double[] g = out.grad;
-    if (a.requiresGrad) {
-      int[] ia = indexMap(out.shape, a.shape);
-      double[] ga = a.gradBuffer();
-      for (int k = 0; k < g.length; k++) {
-        ga[at(ia, k)] += g[k];
-      }
+    passBack(out, out.input0, false);
+    passBack(out, out.input1, false);
+  }
+
+  /**
+   * Adds {@code out}'s gradient (negated if {@code negate}) into {@code in}'s, summing over the
+   * elements {@code in} was broadcast to: the backward rule of add and sub for one input.
+   */
+  private static void passBack(Tensor out, Tensor in, boolean negate) {
+    if (!in.requiresGrad) {
+      return;
     }
-    if (b.requiresGrad) {
-      int[] ib = indexMap(out.shape, b.shape);
-      double[] gb = b.gradBuffer();
-      for (int k = 0; k < g.length; k++) {
-        gb[at(ib, k)] += g[k];
-      }
+    int[] map = indexMap(out.shape, in.shape);
+    double[] target = in.gradBuffer();
+    double[] g = out.grad;
+    for (int k = 0; k < g.length; k++) {
+      target[at(map, k)] += negate ? -g[k] : g[k]; // x + (−g) is exactly x − g
     }
   }
 
@@ -110,23 +111,8 @@ final class Elementwise {
   }
 
   private static void subBackward(Tensor out) {
-    Tensor a = out.input0;
-    Tensor b = out.input1;
-    double[] g = out.grad;
-    if (a.requiresGrad) {
-      int[] ia = indexMap(out.shape, a.shape);
-      double[] ga = a.gradBuffer();
-      for (int k = 0; k < g.length; k++) {
-        ga[at(ia, k)] += g[k];
-      }
-    }
-    if (b.requiresGrad) {
-      int[] ib = indexMap(out.shape, b.shape);
-      double[] gb = b.gradBuffer();
-      for (int k = 0; k < g.length; k++) {
-        gb[at(ib, k)] -= g[k];
-      }
-    }
+    passBack(out, out.input0, false);
+    passBack(out, out.input1, true);
   }
 
   // d(a * b) = b da + a db
