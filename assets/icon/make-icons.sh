@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the app icon's PNGs, .ico and .icns from descent.svg, and the copies the app loads
-# for its window (src/main/resources/descent/app/icon/). The results are committed: the packagers
+# Regenerates the app icon's PNGs, .ico and .icns from descent.svg, the copies the app loads
+# for its window (src/main/resources/descent/app/icon/), and the launch splash from splash.svg
+# (src/main/resources/descent/splash.png and splash@2x.png, for screens scaled 200%). The results are committed: the packagers
 # and the app use them as sources, so a build never needs these tools.
 # Needs rsvg-convert (Debian: librsvg2-bin), ImageMagick's convert (imagemagick) and png2icns
 # (icnsutils).
@@ -25,4 +26,7 @@ mkdir -p "$res"
 for s in 16 24 32 48 64 128 256; do
   cp "descent-$s.png" "$res/descent-$s.png"
 done
-echo "make-icons: wrote ${#sizes[@]} PNGs, descent.ico, descent.icns and the app's copies"
+# the launch splash the JVM shows before the window is up (ADR 0039)
+rsvg-convert -w 560 -h 300 splash.svg -o ../../src/main/resources/descent/splash.png
+rsvg-convert -w 1120 -h 600 splash.svg -o ../../src/main/resources/descent/splash@2x.png
+echo "make-icons: wrote ${#sizes[@]} PNGs, descent.ico, descent.icns, the app's copies and the splash"

@@ -8,6 +8,8 @@
 # launches COMMAND RUNS times, each with a config folder of its own: empty (a first launch), or a
 # copy of the folder STARTUP_CONFIG names (e.g. one holding the preferences.json and last-run.json a
 # returning user has). It prints per launch:
+#   first:  the wall time from launch until any new window is visible: the launch splash (ADR 0039)
+#           when the command shows one, else the app's window;
 #   window: the wall time from launch until `xdotool search --onlyvisible` finds a window named
 #           Descent (polled every 10 ms), and the process's CPU time (user + system, from
 #           /proc/PID/stat) at that moment;
@@ -36,10 +38,15 @@ for i in $(seq "$runs"); do
   mkdir -p "$work/config$i/descent"
   [ -n "${STARTUP_CONFIG:-}" ] && cp -r "$STARTUP_CONFIG"/. "$work/config$i/descent/"
   load=$(cut -d' ' -f1 /proc/loadavg)
+  before=$(xdotool search --onlyvisible --name '' 2>/dev/null | sort)
   start=$(date +%s%N)
   XDG_CONFIG_HOME="$work/config$i" DESCENT_STARTUP_REPORT=1 "$@" >/dev/null 2>"$work/err$i" & app=$!
   cpu=""
+  first=""
   for _ in $(seq 6000); do
+    if [ -z "$first" ] && [ -n "$(comm -13 <(echo "$before") <(xdotool search --onlyvisible --name '' 2>/dev/null | sort))" ]; then
+      first=$(( ($(date +%s%N) - start) / 1000000 ))
+    fi
     if xdotool search --onlyvisible --name '^Descent' >/dev/null 2>&1; then
       end=$(date +%s%N)
       # fields 14 and 15 of /proc/PID/stat (after the command name in parentheses): utime, stime
@@ -53,7 +60,7 @@ for i in $(seq "$runs"); do
   else
     for _ in $(seq 500); do grep -q 'first frame' "$work/err$i" && break; sleep 0.01; done
     frame=$(grep -o 'first frame.*' "$work/err$i" | head -1)
-    echo "launch $i: window $(( (end - start) / 1000000 )) ms, cpu ${cpu} ms; ${frame:-no first-frame line}; load $load"
+    echo "launch $i: first ${first:-$(( (end - start) / 1000000 ))} ms; window $(( (end - start) / 1000000 )) ms, cpu ${cpu} ms; ${frame:-no first-frame line}; load $load"
   fi
   kill "$app" 2>/dev/null; wait "$app" 2>/dev/null
   sleep 1

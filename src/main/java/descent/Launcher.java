@@ -13,8 +13,9 @@ import java.util.Optional;
  * path of an existing file (a double-clicked file, or {@code descent data.csv}) it opens the app
  * with that file; with {@code --self-test} it checks this copy of the app with no display (see
  * {@link descent.cli.SelfTest}); with anything else (e.g. {@code train} or {@code --help}) it runs
- * the command line and exits with its code. It does not extend {@code Application}, so the JavaFX
- * runtime can load from the plain classpath of a fat jar.
+ * the command line and exits with its code. Only the app keeps the launch {@link Splash} until its
+ * window is drawn. It does not extend {@code Application}, so the JavaFX runtime can load from the
+ * plain classpath of a fat jar.
  */
 public final class Launcher {
   /** What to run instead when the window cannot open. */
@@ -34,11 +35,16 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
+    boolean app = args.length == 0 || fileToOpen(args).isPresent();
+    if (!app) {
+      // the splash is the window's stand-in: a command, help or the self-test has no window
+      Splash.close();
+    }
     if (args.length == 1 && SELF_TEST.equals(args[0])) {
       PrintWriter out =
           new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
       System.exit(descent.cli.SelfTest.run(out));
-    } else if (args.length == 0 || fileToOpen(args).isPresent()) {
+    } else if (app) {
       PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
       int code = openApp(() -> descent.app.DescentApp.launchApp(args), System.err);
       if (code != 0) {

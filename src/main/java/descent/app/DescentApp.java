@@ -132,6 +132,8 @@ public final class DescentApp extends Application {
     stage.setOnHidden(e -> session.shutdown());
     place(stage, first);
     StartupReport.afterFirstFrame(scene);
+    // the launch splash stands in for the window until its first frame is on screen
+    StartupReport.whenDrawn(scene, descent.Splash::close);
     stage.show();
     StartupReport.mark("shown");
     askAgainForSize(stage, first);

@@ -67,6 +67,19 @@ public final class StartupReport {
    * shown window. The clock is read on the FX thread at that moment.
    */
   static void afterFirstFrame(Scene scene, PrintStream out, Supplier<String> clock) {
+    whenDrawn(
+        scene,
+        () -> {
+          out.println("first frame: " + clock.get() + marks());
+          out.flush();
+        });
+  }
+
+  /**
+   * Runs {@code action} on the FX thread once {@code scene} has drawn its first frame in a shown
+   * window (see the class comment for how "drawn" is read), whether or not the line was asked for.
+   */
+  public static void whenDrawn(Scene scene, Runnable action) {
     Runnable[] listener = new Runnable[1];
     int[] pulsesShown = {0};
     listener[0] =
@@ -79,8 +92,7 @@ public final class StartupReport {
             return;
           }
           scene.removePostLayoutPulseListener(listener[0]);
-          out.println("first frame: " + clock.get() + marks());
-          out.flush();
+          action.run();
         };
     scene.addPostLayoutPulseListener(listener[0]);
   }
