@@ -134,6 +134,7 @@ public final class MainView extends BorderPane {
       SplitPane center = new SplitPane(chartAndTable, teaching);
       center.setId("center-split");
       center.setDividerPositions(0.5);
+      CentredDivider.keepCentredUntilMoved(center);
       // two views side by side take the chart's place, so each gets half the room; one view
       // gives it back where the divider was
       double[] divider = {0.5};
