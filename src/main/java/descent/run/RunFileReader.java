@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import descent.run.RunRules.IntRule;
 import descent.run.RunRules.NumberRule;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,6 +35,9 @@ final class RunFileReader {
   /** Jackson's note of where an unclosed object started: the line and column already say where. */
   private static final Pattern SOURCE =
       Pattern.compile("\\s*\\(?\\s*(start marker at )?\\[Source:[^\\]]*\\]\\)?");
+
+  /** Jackson's complaint about a NaN or Infinity token, with the token. */
+  private static final Pattern NON_NUMERIC = Pattern.compile("Non-standard token '([^']*)'");
 
   private final Path file;
 
@@ -58,13 +65,17 @@ final class RunFileReader {
               .reader()
               .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
               .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-              .readTree(bytes);
+              .readTree(utf8(bytes));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
       String why = SOURCE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("");
       if (why.startsWith("Trailing token")) {
         why = "more text after the closing }";
+      }
+      java.util.regex.Matcher token = NON_NUMERIC.matcher(why);
+      if (token.find()) { // Jackson's advice names a Java switch, of no use to whoever wrote it
+        why = token.group(1) + " is not a number JSON can hold; write a finite number";
       }
       throw new RunFileException(file + where + ": broken JSON: " + why);
     } catch (IOException e) {
@@ -169,6 +180,41 @@ final class RunFileReader {
       return new DataSource.CsvFile(csv, target, features, numTrain);
     }
     throw f.bad("kind", "\"synthetic\" or \"csv\"", kind);
+  }
+
+  /**
+   * The file's text, strictly UTF-8 (a leading byte-order mark dropped): left to guess, Jackson
+   * would read other bytes as UTF-16 or UTF-32 and complain of characters nobody wrote.
+   */
+  private String utf8(byte[] bytes) throws RunFileException {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+    if (result.isError()) { // the decoder stopped at the first byte that is not UTF-8
+      int offset = in.position();
+      int line = 1;
+      for (int i = 0; i < offset; i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
+      }
+      boolean utf16 =
+          bytes.length >= 2
+              && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                  || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+      throw new RunFileException(
+          file
+              + ":"
+              + line
+              + ": "
+              + (utf16
+                  ? "the file is UTF-16 text; save it as UTF-8"
+                  : String.format(
+                      Locale.ROOT,
+                      "byte 0x%02X at offset %d is not UTF-8; save the file as UTF-8",
+                      bytes[offset],
+                      offset)));
+    }
+    String text = out.flip().toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   private RunFileException refuse(String what) {

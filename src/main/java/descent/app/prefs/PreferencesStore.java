@@ -9,14 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The preferences file, {@code preferences.json} in the user's config folder. Reading never fails:
  * a missing file gives the defaults silently; an unreadable, corrupt or empty one gives the
- * defaults and a one-line notice. Unknown keys are ignored, values of the wrong type or out of
- * range are dropped or clamped. Writing goes to a temporary file in the same folder, then a rename,
- * so a crash mid-write leaves the old file whole.
+ * defaults and a one-line notice. Unknown keys are ignored; a value of the wrong type or out of
+ * range falls back to its default (a font scale is clamped), with a one-line notice too. Writing
+ * goes to a temporary file in the same folder, then a rename, so a crash mid-write leaves the old
+ * file whole.
  */
 public final class PreferencesStore {
   /** The system property that moves the config folder (tests use a temporary one). */
@@ -26,6 +29,9 @@ public final class PreferencesStore {
 
   private static final int VERSION = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The themes a preferences file may name. */
+  private static final List<String> THEMES = List.of("light", "dark");
 
   private final Path file;
 
@@ -93,22 +99,82 @@ public final class PreferencesStore {
     if (root == null || !root.isObject()) {
       return new Loaded(Preferences.defaults(), notice("is empty or not a JSON object"));
     }
-    return new Loaded(parse(root), null);
+    List<String> dropped = new ArrayList<>();
+    Preferences p = parse(root, dropped);
+    if (dropped.isEmpty()) {
+      return new Loaded(p, null);
+    }
+    return new Loaded(
+        p,
+        "Preferences file "
+            + file
+            + ": "
+            + dropped.get(0)
+            + (dropped.size() > 1 ? " (and " + (dropped.size() - 1) + " more)" : ""));
+  }
+
+  /** 2 rather than 2.0. */
+  private static String num(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /** A value as the notice quotes it: short, on one line. */
+  private static String quote(JsonNode n) {
+    String text = n.isTextual() ? "“" + n.asText() + "”" : n.toString();
+    text = text.replaceAll("\\s+", " ");
+    return text.length() > 40 ? text.substring(0, 39) + "…" : text;
   }
 
   private String notice(String why) {
     return "Preferences file " + file + " " + why + ": using the defaults";
   }
 
-  private static Preferences parse(JsonNode root) {
+  /**
+   * The preferences in {@code root}; each value of the wrong type or out of range falls back to its
+   * default (a font scale is clamped), and {@code dropped} says so. Unknown keys are ignored: a
+   * later version may write them.
+   */
+  private static Preferences parse(JsonNode root, List<String> dropped) {
     Preferences d = Preferences.defaults();
     JsonNode theme = root.get("theme");
-    String t = theme != null && theme.isTextual() ? theme.asText() : d.theme();
+    String t = d.theme();
+    if (theme != null && theme.isTextual() && THEMES.contains(theme.asText())) {
+      t = theme.asText();
+    } else if (theme != null) {
+      dropped.add("theme " + quote(theme) + " is not light or dark: using " + d.theme());
+    }
     JsonNode scale = root.get("fontScale");
-    double s = scale != null && scale.isNumber() ? scale.asDouble() : d.fontScale();
-    Preferences.Bounds bounds = bounds(root.get("window"));
+    double s = d.fontScale();
+    if (scale != null && scale.isNumber() && Double.isFinite(scale.asDouble())) {
+      s = scale.asDouble();
+      if (s < Preferences.MIN_SCALE || s > Preferences.MAX_SCALE) {
+        s = Math.max(Preferences.MIN_SCALE, Math.min(Preferences.MAX_SCALE, s));
+        dropped.add(
+            "font scale "
+                + quote(scale)
+                + " is not between "
+                + num(Preferences.MIN_SCALE)
+                + " and "
+                + num(Preferences.MAX_SCALE)
+                + ": using "
+                + num(s));
+      }
+    } else if (scale != null) {
+      dropped.add("font scale " + quote(scale) + " is not a number: using " + num(d.fontScale()));
+    }
+    JsonNode window = root.get("window");
+    Preferences.Bounds bounds = bounds(window);
+    if (bounds == null && window != null) {
+      dropped.add(
+          "window place "
+              + quote(window)
+              + " is not a place and size on a screen: placing the window as on a first launch");
+    }
     JsonNode max = root.get("maximized");
     boolean maximized = max != null && max.isBoolean() && max.asBoolean();
+    if (max != null && !max.isBoolean()) {
+      dropped.add("maximized " + quote(max) + " is not true or false: using false");
+    }
     return new Preferences(t, s, bounds, maximized);
   }
 

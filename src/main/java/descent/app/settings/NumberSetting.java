@@ -74,14 +74,18 @@ public final class NumberSetting extends Setting {
     if (s.isEmpty()) {
       return label() + " needs a number";
     }
+    String t = s.replace('−', '-');
     double v;
     try {
-      v = Double.parseDouble(s.replace('−', '-'));
+      v = Double.parseDouble(t);
     } catch (NumberFormatException e) {
       return "“" + Readable.echo(s) + "” is not a number";
     }
     if (!Double.isFinite(v)) {
       return "“" + Readable.echo(s) + "” is not a finite number";
+    }
+    if (!Readable.isDecimal(t)) {
+      return "“" + Readable.echo(s) + "” is not a number";
     }
     if (integer && v != Math.rint(v)) {
       return label() + " must be a whole number";

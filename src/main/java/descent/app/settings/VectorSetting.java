@@ -76,6 +76,9 @@ public final class VectorSetting extends Setting {
       } catch (NumberFormatException e) {
         return "entry " + (i + 1) + ", “" + Readable.echo(p) + "”, is not a number";
       }
+      if (Double.isFinite(v[i]) && !Readable.isDecimal(p)) {
+        return "entry " + (i + 1) + ", “" + Readable.echo(p) + "”, is not a number";
+      }
       if (positive && !(v[i] > 0 && v[i] <= bound)) {
         return "entry " + (i + 1) + " must be > 0 and at most " + show(bound);
       }

@@ -67,14 +67,18 @@ class PreferencesStoreTest {
   }
 
   @Test
-  void unknownKeysAreIgnoredAndBadValuesDroppedOrClamped() throws IOException {
+  void unknownKeysAreIgnoredAndBadValuesDroppedOrClampedWithANotice() throws IOException {
     PreferencesStore.Loaded loaded =
         loadText(
             "{\"version\": 7, \"colour\": \"pink\", \"theme\": \"dark\", \"fontScale\": 50,"
                 + " \"window\": {\"x\": 0, \"y\": 0, \"width\": -3, \"height\": 700},"
                 + " \"maximized\": \"yes\", \"lastRun\": 12}");
     Preferences p = loaded.preferences();
-    assertThat(loaded.notice()).isNull();
+    assertThat(loaded.notice())
+        .isEqualTo(
+            "Preferences file "
+                + dir.resolve("preferences.json")
+                + ": font scale 50 is not between 0.8 and 2: using 2 (and 2 more)");
     assertThat(p.theme()).isEqualTo("dark");
     assertThat(p.fontScale()).isEqualTo(Preferences.MAX_SCALE);
     assertThat(p.window()).isNull();
