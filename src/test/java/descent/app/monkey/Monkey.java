@@ -45,7 +45,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 final class Monkey {
   /** Actions posted to the FX thread before the monkey waits for them. */
-  static final int BATCH = 8;
+  static final int BATCH = 16;
 
   /** An action on the FX thread: made on the test thread (drawing its numbers), run on FX. */
   private interface FxAct {
@@ -97,27 +97,29 @@ final class Monkey {
     this.random = random;
     this.log = log;
     this.failed = failed;
-    fx("type", 22, this::typeInSetting);
-    act("real-typing", 1, this::realTyping);
-    fx("slider", 12, this::slider);
-    act("real-drag", 1, this::realDrag);
-    fx("transport", 22, this::transport);
-    act("real-click", 1, this::realClick);
-    fx("key", 9, this::key);
-    fx("preset", 5, this::preset);
-    fx("view-tab", 5, this::tab);
-    fx("theme", 2, this::theme);
-    fx("presenter", 3, this::presenter);
-    fx("resize", 4, this::resize);
-    fx("check", 4, this::check);
-    act("csv-dialog", 3, dialogs::csv);
-    fx("export", 2, dialogs::export);
-    fx("run-file", 2, dialogs::runFile);
-    fx("runs-menu", 2, dialogs::runsMenu);
-    act("context-menu", 1, dialogs::contextMenu);
-    fx("banner", 1, dialogs::banner);
-    act("hover", 1, this::hover);
-    act("let-frames-pass", 2, r -> frames());
+    // weights out of 955: the actions on the FX thread are cheap; the robot's and the dialogs'
+    // wait for the FX thread several times each, so they are fewer
+    fx("type", 220, this::typeInSetting);
+    act("real-typing", 3, this::realTyping);
+    fx("slider", 120, this::slider);
+    act("real-drag", 3, this::realDrag);
+    fx("transport", 220, this::transport);
+    act("real-click", 3, this::realClick);
+    fx("key", 90, this::key);
+    fx("preset", 50, this::preset);
+    fx("view-tab", 50, this::tab);
+    fx("theme", 15, this::theme);
+    fx("presenter", 25, this::presenter);
+    fx("resize", 30, this::resize);
+    fx("check", 40, this::check);
+    act("csv-dialog", 10, dialogs::csv);
+    fx("export", 15, dialogs::export);
+    fx("run-file", 20, dialogs::runFile);
+    fx("runs-menu", 20, dialogs::runsMenu);
+    act("context-menu", 3, dialogs::contextMenu);
+    fx("banner", 10, dialogs::banner);
+    act("hover", 3, this::hover);
+    act("let-frames-pass", 5, r -> frames());
   }
 
   private void fx(String name, int weight, FxAct fx) {
@@ -456,8 +458,8 @@ final class Monkey {
 
   private Callable<String> resize(Random r) {
     int how = r.nextInt(10);
-    long w = Math.round(DescentApp.MIN_WIDTH + r.nextDouble() * 1700);
-    long h = Math.round(DescentApp.MIN_HEIGHT + r.nextDouble() * 1000);
+    double x = r.nextDouble();
+    double y = r.nextDouble();
     return () -> {
       if (stage.isFullScreen() && how < 5) {
         stage.setFullScreen(false);
@@ -474,17 +476,27 @@ final class Monkey {
           return "to the minimum " + DescentApp.MIN_WIDTH + "×" + DescentApp.MIN_HEIGHT;
         }
         case 3 -> {
-          stage.setWidth(3200);
-          stage.setHeight(2000);
-          return "to 3200×2000";
+          stage.setWidth(screen().getWidth());
+          stage.setHeight(screen().getHeight());
+          return "to the whole screen";
         }
         default -> {
+          // up to the screen: Monocle's headless screen cannot show a window larger than itself
+          long w =
+              Math.round(DescentApp.MIN_WIDTH + x * (screen().getWidth() - DescentApp.MIN_WIDTH));
+          long h =
+              Math.round(
+                  DescentApp.MIN_HEIGHT + y * (screen().getHeight() - DescentApp.MIN_HEIGHT));
           stage.setWidth(w);
           stage.setHeight(h);
           return "to " + w + "×" + h;
         }
       }
     };
+  }
+
+  private static javafx.geometry.Rectangle2D screen() {
+    return javafx.stage.Screen.getPrimary().getBounds();
   }
 
   private Callable<String> check(Random r) {

@@ -83,7 +83,7 @@ class MonkeyTest {
   void survivesRandomActionsAndStillTrainsTheChapter(FxRobot robot) throws Exception {
     long seed = Long.getLong("descent.monkey.seed", DEFAULT_SEED);
     int count = Integer.getInteger("descent.monkey.actions", DEFAULT_ACTIONS);
-    System.out.printf(Locale.ROOT, "monkey: seed %d, %d actions%n", seed, count);
+    say(String.format(Locale.ROOT, "monkey: seed %d, %d actions", seed, count));
     Trouble trouble = new Trouble().install();
     ActionLog log = new ActionLog(30);
     try (StallWatch watch = new StallWatch(STALL_LIMIT_MS, log::current)) {
@@ -111,12 +111,13 @@ class MonkeyTest {
         }
         done++;
         if (done % 500 == 0) {
-          System.out.printf(
-              Locale.ROOT,
-              "monkey: %d actions in %.1f s, longest FX-thread hold %.0f ms%n",
-              done,
-              (System.nanoTime() - start) / 1e9,
-              watch.maxHeldMillis());
+          say(
+              String.format(
+                  Locale.ROOT,
+                  "monkey: %d actions in %.1f s, longest FX-thread hold %.0f ms",
+                  done,
+                  (System.nanoTime() - start) / 1e9,
+                  watch.maxHeldMillis()));
         }
       }
       monkey.sync();
@@ -141,8 +142,8 @@ class MonkeyTest {
               watch.maxHeldDuring(),
               watch.maxWallMillis(),
               trouble.found().size());
-      System.out.println(numbers);
-      System.out.println("monkey: actions by kind: " + monkey.counts());
+      say(numbers);
+      say("monkey: actions by kind: " + monkey.counts());
       assertThat(trouble.found()).as("%s%n%s", numbers, replay(seed, log)).isEmpty();
       assertThat(watch.stalls())
           .as("FX-thread stalls over %d ms; %s%n%s", STALL_LIMIT_MS, numbers, replay(seed, log))
@@ -150,18 +151,36 @@ class MonkeyTest {
 
       log.start(count, "the chapter preset, trained to its end");
       String chapter = trainTheChapter();
-      System.out.println("monkey: afterwards " + chapter);
+      say("monkey: afterwards " + chapter);
       assertThat(trouble.found()).as("%s%n%s", chapter, replay(seed, log)).isEmpty();
       assertThat(watch.stalls()).as("%s%n%s", chapter, replay(seed, log)).isEmpty();
-      System.out.printf(
-          Locale.ROOT,
-          "monkey: over the whole test, longest FX-thread hold %.0f ms (during %s), longest wait"
-              + " by the clock %.0f ms%n",
-          watch.maxHeldMillis(),
-          watch.maxHeldDuring(),
-          watch.maxWallMillis());
+      say(
+          String.format(
+              Locale.ROOT,
+              "monkey: over the whole test, longest FX-thread hold %.0f ms (during %s), longest"
+                  + " wait by the clock %.0f ms",
+              watch.maxHeldMillis(),
+              watch.maxHeldDuring(),
+              watch.maxWallMillis()));
     } finally {
       trouble.uninstall();
+    }
+  }
+
+  /** Where the monkey's lines also go as it runs, for a long soak: target/monkey-test.log. */
+  private static final Path LOG = Path.of("target", "monkey-test.log");
+
+  /** Prints {@code line} and appends it to {@link #LOG}, with the time. */
+  private static void say(String line) {
+    System.out.println(line);
+    try {
+      java.nio.file.Files.writeString(
+          LOG,
+          java.time.Instant.now() + " " + line + System.lineSeparator(),
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      System.out.println("monkey: cannot append to " + LOG + ": " + e);
     }
   }
 
