@@ -57,6 +57,19 @@ final class ActionLog {
     return e == null ? "(before the first action)" : e.toString();
   }
 
+  /** The last {@code n} actions' numbers and kinds, oldest first: the batch a stall fell in. */
+  synchronized String recent(int n) {
+    StringBuilder s = new StringBuilder();
+    int skip = Math.max(0, last.size() - n);
+    for (Entry e : last) {
+      if (skip-- > 0) {
+        continue;
+      }
+      s.append(s.length() == 0 ? "" : ", ").append('#').append(e.index).append(' ').append(e.what);
+    }
+    return s.toString();
+  }
+
   /** The last actions, one a line, oldest first. */
   synchronized String dump() {
     StringBuilder s = new StringBuilder();

@@ -222,8 +222,8 @@ final class DialogActions {
   String contextMenu(Random r) {
     String which = pick(r, List.of(".loss-chart-view", "#parameter-scroll", ".teaching-view"));
     Node n = Fx.call(() -> view.lookup(which));
-    if (n == null || Fx.call(() -> n.getScene() == null || !n.isVisible())) {
-      return which + " not on screen";
+    if (!Fx.call(() -> Fx.reachable(n))) {
+      return which + " not within reach";
     }
     robot.rightClickOn(n);
     int choice = r.nextInt(4);

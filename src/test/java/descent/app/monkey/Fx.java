@@ -102,6 +102,29 @@ final class Fx {
         target, new KeyEvent(KeyEvent.KEY_RELEASED, "", text, code, shift, shortcut, false, false));
   }
 
+  /**
+   * Whether {@code n} is shown and lies wholly inside its window, where the robot's mouse can reach
+   * it (a large text size in a small window pushes controls out of it). Call on the FX thread.
+   */
+  static boolean reachable(Node n) {
+    if (n == null || n.getScene() == null) {
+      return false;
+    }
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (!p.isVisible()) {
+        return false;
+      }
+    }
+    javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+    Scene s = n.getScene();
+    return b.getWidth() > 0
+        && b.getHeight() > 0
+        && b.getMinX() >= 0
+        && b.getMinY() >= 0
+        && b.getMaxX() <= s.getWidth()
+        && b.getMaxY() <= s.getHeight();
+  }
+
   /** {@code s} for the action log: short, with control characters escaped. */
   static String show(String s) {
     if (s.length() > 40) {

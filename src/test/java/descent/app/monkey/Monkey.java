@@ -250,8 +250,8 @@ final class Monkey {
     int which = r.nextInt(1 << 20);
     String text = Inputs.typed(r);
     TextField f = Fx.call(() -> fields().isEmpty() ? null : pick(which, fields()));
-    if (f == null) {
-      return "no field on screen";
+    if (f == null || !Fx.call(() -> Fx.reachable(f))) {
+      return "no field within reach";
     }
     robot.clickOn(f);
     robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
@@ -306,8 +306,8 @@ final class Monkey {
               Node s = scene().lookup("#" + id);
               return s == null || s.getScene() == null ? null : s.lookup(".thumb");
             });
-    if (thumb == null) {
-      return id + " not on screen";
+    if (thumb == null || !Fx.call(() -> Fx.reachable(thumb))) {
+      return id + " not within reach";
     }
     robot.drag(thumb, MouseButton.PRIMARY).moveBy(dx, 0).drop();
     return id + " by " + Math.round(dx) + " px";
@@ -326,6 +326,9 @@ final class Monkey {
   private String realClick(Random r) {
     String id = pick(r.nextInt(1 << 20), TRANSPORT);
     Node b = Fx.call(() -> scene().lookup("#" + id));
+    if (!Fx.call(() -> Fx.reachable(b))) {
+      return id + " not within reach"; // out of a small window with large text
+    }
     robot.clickOn(b);
     return id;
   }
@@ -518,8 +521,8 @@ final class Monkey {
     String which =
         pick(r.nextInt(1 << 20), List.of(".loss-chart", "#parameter-scroll", ".teaching-view"));
     Node n = Fx.call(() -> view.lookup(which));
-    if (n == null || Fx.call(() -> n.getScene() == null || !n.isVisible())) {
-      return which + " not on screen";
+    if (!Fx.call(() -> Fx.reachable(n))) {
+      return which + " not within reach";
     }
     robot.moveTo(n);
     return which;

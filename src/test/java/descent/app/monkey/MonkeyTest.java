@@ -86,7 +86,9 @@ class MonkeyTest {
     say(String.format(Locale.ROOT, "monkey: seed %d, %d actions", seed, count));
     Trouble trouble = new Trouble().install();
     ActionLog log = new ActionLog(30);
-    try (StallWatch watch = new StallWatch(STALL_LIMIT_MS, log::current)) {
+    try (StallWatch watch =
+        new StallWatch(
+            STALL_LIMIT_MS, () -> log.current() + " [since: " + log.recent(Monkey.BATCH) + "]")) {
       Fx.run(() -> session.messageProperty().addListener((o, was, now) -> trouble.message(now)));
       Monkey monkey =
           new Monkey(
