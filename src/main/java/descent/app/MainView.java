@@ -357,6 +357,11 @@ public final class MainView extends BorderPane {
     }
   }
 
+  /** File ▸ Open run… and Save run…. */
+  public RunFileMenu runFiles() {
+    return runFiles;
+  }
+
   /** Opening CSV files: File > Open CSV… and drops. */
   public CsvImport csvImport() {
     return csvImport;

@@ -8,8 +8,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -20,7 +23,9 @@ import javafx.stage.Window;
  * clipboard, the loss history and the parameter path to CSV. Each asks for a path with a {@link
  * SaveChooser} that starts in the folder last used (remembered while the app runs), writes the file
  * atomically (a temporary file, then a rename) and says in the status line what it did, or why it
- * could not. Runs on the FX thread.
+ * could not. Runs on the FX thread; a PNG chosen from the menu is encoded and written on the
+ * export's own thread (a 2× window takes over a second), and the status line says "Saving…" till
+ * then.
  */
 public final class Exporter {
   private final RunHistory history;
@@ -29,6 +34,16 @@ public final class Exporter {
   private final Supplier<Window> owner;
   private Path lastFolder;
   private WritableImage lastCopied;
+  private Executor writer = WRITER;
+
+  /** One daemon thread for every window's PNG files, in the order they were asked for. */
+  private static final Executor WRITER =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "descent-png-writer");
+            t.setDaemon(true);
+            return t;
+          });
 
   public Exporter(
       RunHistory history, SaveChooser chooser, Consumer<String> status, Supplier<Window> owner) {
@@ -44,7 +59,7 @@ public final class Exporter {
    * screen while a file dialog is open on some systems (GTK), and the picture must not show that.
    */
   public void savePng(ExportTarget target, int scale) {
-    BufferedImage image = ViewShot.renderRgb(target.node(), scale);
+    WritableImage picture = ViewShot.render(target.node(), scale);
     String suffix = scale == 1 ? "" : "@" + scale + "x";
     Path out =
         choose(
@@ -52,9 +67,25 @@ public final class Exporter {
             target.fileStem() + suffix + ".png",
             "PNG image",
             "png");
-    if (out != null) {
-      writePng(target, image, out);
+    if (out == null) {
+      return;
     }
+    String what =
+        target.name() + " (" + (int) picture.getWidth() + "×" + (int) picture.getHeight() + " px)";
+    status.accept("Saving " + what + " to " + out.toAbsolutePath() + "…");
+    Path to = out;
+    writer.execute(
+        () -> {
+          String said =
+              attempt(
+                  to, () -> PngFile.write(ViewShot.toRgb(picture), to), "Saved " + what + " to ");
+          Platform.runLater(() -> status.accept(said));
+        });
+  }
+
+  /** Encodes and writes menu PNGs with {@code writer} from now on (tests hold them back). */
+  public void useWriter(Executor writer) {
+    this.writer = writer;
   }
 
   /** Saves {@code target} to {@code out} as a PNG at {@code scale}; says how it went. */
@@ -134,13 +165,18 @@ public final class Exporter {
   }
 
   private boolean write(Path out, Write write, String done) {
+    String said = attempt(out, write, done);
+    status.accept(said);
+    return said.startsWith(done);
+  }
+
+  /** Runs {@code write}; returns {@code done} and where, or why it could not. Any thread. */
+  private static String attempt(Path out, Write write, String done) {
     try {
       write.run();
-      status.accept(done + out.toAbsolutePath());
-      return true;
+      return done + out.toAbsolutePath();
     } catch (IOException | RuntimeException e) {
-      status.accept("Could not save " + out.getFileName() + ": " + reason(e));
-      return false;
+      return "Could not save " + out.getFileName() + ": " + reason(e);
     }
   }
 

@@ -26,7 +26,7 @@ public final class RunFileMenu {
   }
 
   private final TrainingSession session;
-  private final Chooser chooser;
+  private Chooser chooser;
   private final MenuItem open = new MenuItem("Open run…");
   private final MenuItem save = new MenuItem("Save run…");
   private Path folder;
@@ -43,6 +43,11 @@ public final class RunFileMenu {
     save.setId("save-run-item");
     open.setOnAction(e -> ask(false));
     save.setOnAction(e -> ask(true));
+  }
+
+  /** Asks with {@code chooser} from now on (tests answer without the system's dialog). */
+  public void useChooser(Chooser chooser) {
+    this.chooser = chooser;
   }
 
   /** "Open run…" and "Save run…", for the File menu. */
