@@ -42,7 +42,7 @@ public final class DescentApp extends Application {
     openFromCommandLine(stage, getParameters().getRaw());
     AppExit exit = new AppExit(stage, session, Platform::exit);
     exit.hook();
-    XWindowWatch.watchWindow(TITLE, () -> Platform.runLater(exit::end));
+    XWindowWatch.watchWindow(TITLE, () -> endUnlessEnded(exit));
     SaveWarmUp.start(store);
     // an unexpected error: one line on stderr, the error log, a short dialog and the status bar
     new UnexpectedErrors(
@@ -50,6 +50,21 @@ public final class DescentApp extends Application {
             () -> stage,
             (thread, error) -> session.report(error))
         .install();
+  }
+
+  /**
+   * Ends the app after its window was destroyed; nothing if it is ending already (a close destroys
+   * the window too, and the toolkit may be gone by the time the X server says so).
+   */
+  private static void endUnlessEnded(AppExit exit) {
+    if (exit.isEnding()) {
+      return;
+    }
+    try {
+      Platform.runLater(exit::end);
+    } catch (IllegalStateException toolkitGone) {
+      // ending already
+    }
   }
 
   /** What {@link #launchApp} read ahead, or, without it, what {@code store}'s folder holds now. */
