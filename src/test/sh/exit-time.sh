@@ -12,8 +12,9 @@
 # 100 epochs on 100,000 + 100,000 rows, so the run is still training when the window closes. Each
 # launch: wait for the window, set the speed slider to its top (click it, End), Play (Space), wait
 # 3 s, then close it one WAY and time from just before the close until `wait` returns on the java
-# process . A launch still alive 10 s after the close is killed and reported
-# as "still alive" (the JVM outlived its window). Prints each time and the median per WAY.
+# process. A launch still alive 10 s after the close is killed and reported as "still alive
+# (window gone)" (the JVM outlived its window) or "still alive (window shown)" (the close did not
+# reach the app, e.g. Alt+F4 lost on a loaded machine). Prints each time and the median per WAY.
 set -uo pipefail
 jar="${1:?usage: exit-time.sh JAR [RUNS] [WAYS...]}"
 runs="${2:-5}"
@@ -72,13 +73,18 @@ JSON
     sigterm) kill -TERM "$app" ;;
     destroy) xdotool windowclose "$id" ;;
   esac
-  # wait on the process itself; a watchdog kills it 10 s after the close
-  (sleep 10; kill -9 "$app" 2>/dev/null) & watchdog=$!
+  # wait on the process itself; a watchdog kills it 10 s after the close, noting first whether
+  # the window was still shown (the close never arrived) or gone (the JVM outlived its window)
+  (sleep 10; kill -0 "$app" 2>/dev/null && { xdotool search --onlyvisible --name '^Descent' >/dev/null 2>&1 && echo shown >"$config/watchdog" || echo gone >"$config/watchdog"; kill -9 "$app" 2>/dev/null; }) & watchdog=$!
   wait "$app" 2>/dev/null
   local code=$? end
   end=$(now_ms)
   kill "$watchdog" 2>/dev/null; wait "$watchdog" 2>/dev/null
-  if [ $code -eq 137 ]; then echo "still alive"; else echo $((end - start)); fi
+  if [ $code -eq 137 ]; then
+    echo "still alive (window $(cat "$config/watchdog" 2>/dev/null || echo '?'))"
+  else
+    echo $((end - start))
+  fi
 }
 
 for way in "${ways[@]}"; do

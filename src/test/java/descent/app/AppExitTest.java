@@ -48,7 +48,10 @@ class AppExitTest {
     }
   }
 
-  /** Opens the window on a stage of its own and plays 100 epochs of 20,000 rows at full speed. */
+  /**
+   * Opens the window on a stage of its own and plays 100 epochs of 20,000 rows, one row a
+   * minibatch, at full speed.
+   */
   private void openAndPlay(FxRobot robot) throws Exception {
     robot.interact(
         () -> {
@@ -64,6 +67,7 @@ class AppExitTest {
           session.settings().speed.positionProperty().set(SpeedSetting.MAX_POSITION);
           session.settings().epochs.set(100);
           session.settings().numTrain.set(20_000);
+          session.settings().batchSize.set(1); // 2,000,000 minibatches: still training at the end
         });
     WaitForAsyncUtils.waitFor(
         20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !session.isBusy()).get());
