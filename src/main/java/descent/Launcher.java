@@ -1,9 +1,6 @@
 package descent;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,9 +38,7 @@ public final class Launcher {
       Splash.close();
     }
     if (args.length == 1 && SELF_TEST.equals(args[0])) {
-      PrintWriter out =
-          new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-      System.exit(descent.cli.SelfTest.run(out));
+      System.exit(descent.cli.DescentCli.selfTest());
     } else if (app) {
       PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
       int code = openApp(() -> descent.app.DescentApp.launchApp(args), System.err);

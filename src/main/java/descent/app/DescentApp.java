@@ -1,5 +1,7 @@
 package descent.app;
 
+import descent.app.errors.ErrorLog;
+import descent.app.errors.UnexpectedErrors;
 import descent.app.prefs.Preferences;
 import descent.app.prefs.PreferencesStore;
 import descent.app.presenter.Remembered;
@@ -38,13 +40,32 @@ public final class DescentApp extends Application {
     PreferencesStore store = PreferencesStore.forUser();
     session = show(stage, store, launchFiles(store));
     openFromCommandLine(stage, getParameters().getRaw());
-    stage.setOnCloseRequest(e -> Platform.exit());
-    // never an exception dialog: an unexpected error is one line on stderr and in the status bar
-    Thread.setDefaultUncaughtExceptionHandler(
-        (thread, error) -> {
-          System.err.println("descent: unexpected error on " + thread.getName() + ": " + error);
-          Platform.runLater(() -> session.report(error));
-        });
+    AppExit exit = new AppExit(stage, session, Platform::exit);
+    exit.hook();
+    XWindowWatch.watchWindow(TITLE, () -> endUnlessEnded(exit));
+    // not before the first frame: the warm-up would take CPU from it on a 2-core machine
+    StartupReport.whenDrawn(stage.getScene(), () -> SaveWarmUp.start(store));
+    // an unexpected error: one line on stderr, the error log, a short dialog and the status bar
+    new UnexpectedErrors(
+            new ErrorLog(store.file().toAbsolutePath().getParent()),
+            () -> stage,
+            (thread, error) -> session.report(error))
+        .install();
+  }
+
+  /**
+   * Ends the app after its window was destroyed; nothing if it is ending already (a close destroys
+   * the window too, and the toolkit may be gone by the time the X server says so).
+   */
+  private static void endUnlessEnded(AppExit exit) {
+    if (exit.isEnding()) {
+      return;
+    }
+    try {
+      Platform.runLater(exit::end);
+    } catch (IllegalStateException toolkitGone) {
+      // ending already
+    }
   }
 
   /** What {@link #launchApp} read ahead, or, without it, what {@code store}'s folder holds now. */

@@ -62,6 +62,29 @@ public final class DescentCli implements Callable<Integer> {
   }
 
   /**
+   * Runs {@code --self-test} on the process's stdout (see {@link SelfTest}); returns its exit code,
+   * or 1 with one line on stderr when stdout cannot be written ({@code descent --self-test >&-}),
+   * as for every command.
+   */
+  public static int selfTest() {
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    return selfTest(Output.stdout(), err);
+  }
+
+  /** As {@link #selfTest()}, printing to {@code out} and {@code err}. */
+  static int selfTest(PrintWriter out, PrintWriter err) {
+    int code = SelfTest.run(out);
+    String failure = Output.failure(out); // flushes too
+    if (failure != null) {
+      err.println(Output.failureLine(failure, ""));
+      code = TrainCommand.FAILED;
+    }
+    err.flush();
+    return code;
+  }
+
+  /**
    * Runs the command line with {@code args}, printing to {@code out} and {@code err}, and returns
    * the exit code instead of exiting: 0 done, 1 an unexpected failure or {@code out} could not be
    * written, 2 bad input, 3 the run diverged.

@@ -163,6 +163,25 @@ class OutputFailureTest {
             "descent: cannot write the output (No space left on device); nothing was trained");
   }
 
+  /** {@code descent presets >&-} and {@code descent --self-test >&-}: no stdout at all. */
+  @Test
+  void aClosedStdoutIsOneLineAndExitOne() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "a POSIX shell");
+    for (String command : List.of("presets", "--self-test")) {
+      List<String> java = descent(command).command();
+      String line =
+          String.join(" ", java.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+      Process process = new ProcessBuilder("/bin/sh", "-c", "exec " + line + " >&-").start();
+
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.exitValue()).as(command).isEqualTo(1);
+      assertThat(err.lines().toList())
+          .as(command)
+          .containsExactly("descent: cannot write the output (Bad file descriptor)");
+    }
+  }
+
   @Test
   void aPipeWhoseReaderHasGoneStopsTheRun() throws Exception {
     assumeTrue(Files.exists(Path.of("/dev/full")), "a Linux pipe");

@@ -206,6 +206,14 @@ public final class PreferencesStore {
    * @throws IOException when the folder cannot be created or written
    */
   public void save(Preferences p) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    String text = json(p);
+    descent.run.AtomicFile.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The text {@link #save} writes for {@code p}. */
+  public static String json(Preferences p) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", VERSION);
     root.put("theme", p.theme());
@@ -218,9 +226,6 @@ public final class PreferencesStore {
       w.put("height", p.window().height());
     }
     root.put("maximized", p.maximized());
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-    descent.run.AtomicFile.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 }
