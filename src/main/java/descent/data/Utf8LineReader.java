@@ -27,10 +27,12 @@ final class Utf8LineReader extends Reader {
 
   /**
    * The most characters a physical line may have: far more than a row of numbers needs (a row of
-   * 10,000 columns of 20 digits is 210,000), and few enough that a file with no line break, such as
-   * {@code /dev/zero} or a binary file, is refused at once instead of filling the memory.
+   * 10,000 columns of 20 digits is 210,000), room for a header of absurdly long column names (a 10
+   * MB name is read, and shortened wherever it is shown), and few enough that a file with no line
+   * break, such as {@code /dev/zero} or a binary file, is refused within seconds instead of filling
+   * the memory: the parser and the delimiter sniffer hold a few copies of such a line, 16 to 64 MB.
    */
-  static final int MAX_LINE = 1_000_000;
+  static final int MAX_LINE = 16_000_000;
 
   private final InputStream in;
   private final CharsetDecoder decoder =

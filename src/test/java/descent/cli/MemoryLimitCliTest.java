@@ -182,7 +182,7 @@ class MemoryLimitCliTest {
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.errLines())
         .containsExactly(
-            "/dev/zero:1: line 1 is longer than 1,000,000 characters (character 1,000,001 has no"
+            "/dev/zero:1: line 1 is longer than 16,000,000 characters (character 16,000,001 has no"
                 + " line break before it); a CSV file has one row per line: is this a text file"
                 + " of numbers?");
   }

@@ -44,15 +44,17 @@ class DataLimitsTest {
   // ---------------------------------------------------------------------------------------------
   // A line with no end
 
-  /** The old reader took 3 MB of x's as one cell and called it "not a number", after holding it. */
+  /**
+   * The old reader took 17 MB of x's as one cell and called it "not a number", after holding it.
+   */
   @Test
-  void aLineLongerThanAMillionCharactersIsRefusedNamingItsLine() throws IOException {
+  void aLineLongerThanSixteenMillionCharactersIsRefusedNamingItsLine() throws IOException {
     Path file = dir.resolve("endless.csv");
     try (OutputStream out = Files.newOutputStream(file)) {
       out.write("a,y\n1,2\n3,4\n".getBytes(StandardCharsets.US_ASCII));
       byte[] block = "x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
-      for (int i = 0; i < 3; i++) {
-        out.write(block); // 3 MB and no line break
+      for (int i = 0; i < 17; i++) {
+        out.write(block); // 17 MB and no line break
       }
     }
 
@@ -61,7 +63,7 @@ class DataLimitsTest {
     assertThat(e.getMessage())
         .isEqualTo(
             file
-                + ":4: line 4 is longer than 1,000,000 characters (character 1,000,001 has no"
+                + ":4: line 4 is longer than 16,000,000 characters (character 16,000,001 has no"
                 + " line break before it); a CSV file has one row per line: is this a text file"
                 + " of numbers?");
   }
@@ -86,7 +88,7 @@ class DataLimitsTest {
     DataFileException e = refused(new CsvTableReader(zero));
 
     assertThat(e.line()).isEqualTo(1);
-    assertThat(e.reason()).startsWith("line 1 is longer than 1,000,000 characters");
+    assertThat(e.reason()).startsWith("line 1 is longer than 16,000,000 characters");
   }
 
   // ---------------------------------------------------------------------------------------------
