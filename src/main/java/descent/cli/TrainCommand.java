@@ -2,6 +2,7 @@ package descent.cli;
 
 import descent.data.CsvRegressionData;
 import descent.data.DataFileException;
+import descent.data.MemoryBudget;
 import descent.data.RegressionData;
 import descent.data.StandardizedData;
 import descent.data.SyntheticRegressionData;
@@ -575,6 +576,13 @@ class TrainCommand implements Callable<Integer> {
     }
     Path file = data == null ? null : dataFile();
     RegressionData rows = file == null ? synthetic(runSeed) : fromFile(file, runSeed);
+    if (standardize && file != null) { // synthetic data counted the standardised copy already
+      checkMemory(
+          "--standardize",
+          (long) rows.numTrain() + rows.numVal(),
+          rows.numFeatures(),
+          "a smaller file");
+    }
     if (standardize) {
       try {
         rows = StandardizedData.of(rows);
@@ -645,6 +653,7 @@ class TrainCommand implements Callable<Integer> {
     }
     int n = numTrain == null ? CHAPTER_NUM_TRAIN : numTrain;
     checkBatchSize(n);
+    checkMemory("--num-train, --num-val", (long) n + numVal, trueW.values().length, "fewer rows");
     task = "building " + size((long) n + numVal, trueW.values().length);
     return generate(
         trueW.values(),
@@ -656,6 +665,26 @@ class TrainCommand implements Callable<Integer> {
         batchSizeFor(n),
         !noShuffle,
         runSeed);
+  }
+
+  /**
+   * Refuses, naming {@code option}, a run of {@code rows} rows × {@code d} features whose data and
+   * the copies the run keeps ({@link MemoryBudget}) would not fit in this Java's memory: before
+   * anything is allocated, with the estimate and the limit, instead of running out of memory.
+   */
+  void checkMemory(String option, long rows, int d, String smaller) {
+    int copies = MemoryBudget.RUN_COPIES + (standardize ? MemoryBudget.STANDARDIZE_COPIES : 0);
+    MemoryBudget budget = budget();
+    String problem = budget.problem(rows, d, copies);
+    if (problem != null) {
+      throw new BadInput(
+          option + ": " + problem + "; " + budget.cure(rows, d, copies, "use " + smaller));
+    }
+  }
+
+  /** The memory this Java gives data: a quarter of the heap is left for the rest. */
+  MemoryBudget budget() {
+    return MemoryBudget.ofThisJava();
   }
 
   /**

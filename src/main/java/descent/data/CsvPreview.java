@@ -57,6 +57,11 @@ public record CsvPreview(List<String> header, List<List<String>> rows, char deli
         }
       }
     } catch (IOException | UncheckedIOException e) {
+      Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+      if (cause instanceof SilenceLimit.Silent) {
+        // a pipe that sent nothing: reading it again for the loader's message would wait again
+        throw new DataFileException(file, 0, 0, cause.getMessage(), cause);
+      }
       broken = true;
       delimiter = ',';
     } catch (DataFileException e) {

@@ -9,10 +9,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
@@ -28,6 +30,53 @@ final class CsvTableReader {
   /** A plain decimal number: no hex, no {@code NaN}/{@code Infinity}, no {@code d}/{@code f}. */
   static final Pattern DECIMAL =
       Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+
+  /**
+   * Whether {@code text} is a plain decimal number, as {@link #DECIMAL} says, without the matcher
+   * the pattern would allocate for each of a file's millions of cells.
+   */
+  static boolean isDecimal(String text) {
+    int i = 0;
+    int n = text.length();
+    if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && isDigit(text.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && text.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(text.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+        i++;
+      }
+      int exponent = 0;
+      while (i < n && isDigit(text.charAt(i))) {
+        i++;
+        exponent++;
+      }
+      if (exponent == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  /** An ASCII digit, as {@code \\d} matches it (not other scripts' digits). */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
 
   private static final Pattern NOT_FINITE =
       Pattern.compile("[+-]?(?:nan|inf|infinity|∞)", Pattern.CASE_INSENSITIVE);
@@ -47,27 +96,48 @@ final class CsvTableReader {
       int[] lines) {}
 
   private final Path file;
+  private final MemoryBudget budget;
+  private final Duration wait;
 
-  // the rows read so far: features n × d, row-major, in arrays that grow by half
-  private double[] features = new double[0];
-  private double[] targets = new double[0];
-  private int[] lines = new int[0];
-  private int n;
+  // the rows read so far, in blocks
+  private RowBlocks rows;
   // for each column: its index among the chosen features, or IGNORED (the target's is 0)
   private int[] slot;
   private static final int IGNORED = -1;
 
   CsvTableReader(Path file) {
+    this(file, MemoryBudget.ofThisJava(), SilenceLimit.WAIT);
+  }
+
+  /**
+   * A reader that keeps no more rows than {@code budget} allows, and waits at most {@code wait} for
+   * the next bytes of a pipe or device.
+   */
+  CsvTableReader(Path file, MemoryBudget budget, Duration wait) {
     this.file = file;
+    this.budget = budget;
+    this.wait = wait;
   }
 
   /** Opens {@code file} as UTF-8 text, or says in one line why it cannot. */
   static Utf8LineReader open(Path file) throws DataFileException {
+    return open(file, SilenceLimit.WAIT);
+  }
+
+  /**
+   * Opens {@code file}; a pipe or a device is read on a helper thread that waits at most {@code
+   * wait} for each next bytes ({@link SilenceLimit}), so one that nothing writes to is refused
+   * instead of hanging.
+   */
+  static Utf8LineReader open(Path file, Duration wait) throws DataFileException {
     if (Files.isDirectory(file)) {
       throw new DataFileException(file, 0, 0, "is a directory, not a file");
     }
     try {
-      InputStream in = Files.newInputStream(file);
+      InputStream in =
+          Files.isRegularFile(file) || !Files.exists(file)
+              ? Files.newInputStream(file)
+              : SilenceLimit.open(file, wait);
       return new Utf8LineReader(in);
     } catch (NoSuchFileException e) {
       throw new DataFileException(file, 0, 0, "no such file", e);
@@ -98,7 +168,7 @@ final class CsvTableReader {
     long lastLine = 0; // the physical line on which the previous record ended
     char delimiter;
     // one open stream, read from its start once per delimiter tried and once for good
-    try (Utf8LineReader reader = open(file)) {
+    try (Utf8LineReader reader = open(file, wait)) {
       Replay replay = new Replay(reader);
       delimiter = CsvDialect.sniff(() -> replay.fromStart(true));
       try (CSVParser parser =
@@ -142,6 +212,7 @@ final class CsvTableReader {
     if (header == null) {
       throw new DataFileException(file, 0, 0, "the file is empty");
     }
+    int n = rows == null ? 0 : rows.size();
     if (n == 0) {
       throw new DataFileException(
           file, 0, 0, "no data rows below the header on line " + headerLine);
@@ -152,7 +223,7 @@ final class CsvTableReader {
           0,
           0,
           "only one data row (line "
-              + lines[0]
+              + rows.lineOf(0)
               + "); need at least two, one to train and one to validate");
     }
     int d = chosen.length;
@@ -160,13 +231,11 @@ final class CsvTableReader {
     for (int j : chosen) {
       names.add(header.get(j));
     }
-    return new Table(
-        trim(features, n * d),
-        trim(targets, n),
-        List.copyOf(names),
-        header.get(target),
-        delimiter,
-        trim(lines));
+    double[] x = rows.joinFeatures();
+    double[] y = rows.joinTargets();
+    int[] at = rows.joinLines();
+    rows = null;
+    return new Table(x, y, List.copyOf(names), header.get(target), delimiter, at);
   }
 
   /**
@@ -231,9 +300,10 @@ final class CsvTableReader {
           "row has " + cellCount(size) + " but the header has only " + width + " columns");
     }
     int d = chosen.length;
-    if (n == targets.length) {
-      grow(d);
+    if (rows == null) {
+      rows = new RowBlocks(d);
     }
+    makeRoom(d, line);
     // in file order, so that the first bad cell of a row is the one reported
     for (int j = 0; j < width; j++) {
       int k = slot[j];
@@ -242,41 +312,58 @@ final class CsvTableReader {
       }
       double value = number(record.get(j), header.get(j), line, j + 1);
       if (j == target) {
-        targets[n] = value;
+        rows.target(value);
       } else {
-        features[n * d + k] = value;
+        rows.feature(k, value);
       }
     }
-    lines[n] = line;
-    n++;
+    rows.keep(line);
   }
 
-  private void grow(int d) throws DataFileException {
-    long rows = Math.max(16, n + (n >> 1));
-    rows = Math.min(rows, MAX_ARRAY / Math.max(1, d));
-    if (rows <= n) {
+  /**
+   * Refuses the row on {@code line} when it is one more than fit in one array or in the memory this
+   * Java gives its data ({@link MemoryBudget}): the file is refused there, before the memory runs
+   * out, with the estimate and the limit. Otherwise adds a block when the last is full.
+   */
+  private void makeRoom(int d, int line) throws DataFileException {
+    long inArray = MAX_ARRAY / Math.max(1, d);
+    long inMemory = budget.maxRows(d, MemoryBudget.READ_COPIES);
+    int n = rows.size();
+    if (n >= inArray) {
       throw new DataFileException(
-          file, 0, 0, "too large: more than " + n + " rows × " + d + " features do not fit");
+          file,
+          line,
+          0,
+          String.format(
+              Locale.ROOT,
+              "too large: more than %,d data rows × %d features do not fit in one Java array (at"
+                  + " most %,d numbers); use a file with fewer rows or columns",
+              n,
+              d,
+              MAX_ARRAY));
     }
-    int capacity = (int) rows;
-    features = Arrays.copyOf(features, capacity * d);
-    targets = Arrays.copyOf(targets, capacity);
-    lines = Arrays.copyOf(lines, capacity);
-  }
-
-  private static double[] trim(double[] values, int length) {
-    return values.length == length ? values : Arrays.copyOf(values, length);
-  }
-
-  private int[] trim(int[] values) {
-    return values.length == n ? values : Arrays.copyOf(values, n);
+    if (n >= inMemory) {
+      long more = n + 1L;
+      throw new DataFileException(
+          file,
+          line,
+          0,
+          String.format(
+                  Locale.ROOT, "too large for this Java's memory: more than %,d data rows; ", n)
+              + budget.problem(more, d, MemoryBudget.READ_COPIES)
+              + "; "
+              + budget.cureForMore("use a file with fewer rows"));
+    }
+    if (rows.full()) {
+      rows.addBlock(Math.min(inArray, inMemory));
+    }
   }
 
   private double number(String cell, String column, int line, int col) throws DataFileException {
     if (cell.isEmpty()) {
       throw new DataFileException(file, line, col, "cell in column " + quote(column) + " is empty");
     }
-    if (DECIMAL.matcher(cell).matches()) {
+    if (isDecimal(cell)) {
       double value = Double.parseDouble(cell);
       if (Double.isFinite(value)) {
         return value;
@@ -305,6 +392,12 @@ final class CsvTableReader {
   private DataFileException malformed(Throwable e, long line) {
     if (e instanceof Utf8LineReader.BadBytes bad) {
       return new DataFileException(file, lineNumber(bad.line()), 0, bad.getMessage(), e);
+    }
+    if (e instanceof Utf8LineReader.LineTooLong tooLong) {
+      return new DataFileException(file, lineNumber(tooLong.line()), 0, e.getMessage(), e);
+    }
+    if (e instanceof SilenceLimit.Silent) {
+      return new DataFileException(file, 0, 0, e.getMessage(), e);
     }
     String message = String.valueOf(e.getMessage());
     String reason;

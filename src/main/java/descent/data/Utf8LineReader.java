@@ -25,6 +25,15 @@ import java.util.Objects;
 final class Utf8LineReader extends Reader {
   private static final int BUFFER = 8192;
 
+  /**
+   * The most characters a physical line may have: far more than a row of numbers needs (a row of
+   * 10,000 columns of 20 digits is 210,000), room for a header of absurdly long column names (a 10
+   * MB name is read, and shortened wherever it is shown), and few enough that a file with no line
+   * break, such as {@code /dev/zero} or a binary file, is refused within seconds instead of filling
+   * the memory: the parser and the delimiter sniffer hold a few copies of such a line, 16 to 64 MB.
+   */
+  static final int MAX_LINE = 16_000_000;
+
   private final InputStream in;
   private final CharsetDecoder decoder =
       StandardCharsets.UTF_8
@@ -37,11 +46,14 @@ final class Utf8LineReader extends Reader {
   private boolean inputDone;
   private boolean decoded; // all input decoded and flushed
   private boolean started;
-  private BadBytes bad; // thrown once the characters before it are delivered
+  private IOException bad; // thrown once the characters before it are delivered
+  private LineTooLong tooLong;
   private String badReason; // set while decoding; becomes `bad` once its line is known
   private boolean badHasLine;
 
+  private final int maxLine;
   private long line = 1;
+  private long lineLength; // characters of the current line so far
   private boolean lineHasText;
   private boolean afterCr;
   private boolean onlyWhitespace = true;
@@ -50,7 +62,39 @@ final class Utf8LineReader extends Reader {
   private int tail;
 
   Utf8LineReader(InputStream in) {
+    this(in, MAX_LINE);
+  }
+
+  /** A reader that refuses a physical line longer than {@code maxLine} characters. */
+  Utf8LineReader(InputStream in, int maxLine) {
     this.in = Objects.requireNonNull(in, "in");
+    this.maxLine = maxLine;
+  }
+
+  /**
+   * A physical line longer than the limit: on which line (1-based), after how many characters.
+   * Whatever the parser asks for after it fails the same way.
+   */
+  static final class LineTooLong extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final transient long line;
+
+    LineTooLong(long line, int maxLine) {
+      super(
+          String.format(
+              java.util.Locale.ROOT,
+              "line %d is longer than %,d characters (character %,d has no line break before it);"
+                  + " a CSV file has one row per line: is this a text file of numbers?",
+              line,
+              maxLine,
+              maxLine + 1L));
+      this.line = line;
+    }
+
+    /** The physical line that is too long (1-based). */
+    long line() {
+      return line;
+    }
   }
 
   /** Bytes that are not UTF-8: what is wrong and on which physical line (1-based). */
@@ -136,6 +180,9 @@ final class Utf8LineReader extends Reader {
       }
     }
     track(chars);
+    if (tooLong != null) {
+      return;
+    }
     if (badReason != null && bad == null) {
       bad = new BadBytes(badHasLine ? line : 0, badReason); // all before it is counted now
     }
@@ -168,7 +215,11 @@ final class Utf8LineReader extends Reader {
     badHasLine = true;
   }
 
-  /** Counts the lines of the characters about to be delivered, noting those with text. */
+  /**
+   * Counts the lines of the characters about to be delivered, noting those with text. A line that
+   * grows past the limit cuts the delivery short before its first character too many, and sets
+   * {@link #bad} to say so.
+   */
   private void track(CharBuffer decodedChars) {
     for (int i = decodedChars.position(); i < decodedChars.limit(); i++) {
       char c = decodedChars.get(i);
@@ -176,9 +227,17 @@ final class Utf8LineReader extends Reader {
         afterCr = false; // the LF of a CRLF: one line break
       } else if (c == '\n' || c == '\r') {
         line++;
+        lineLength = 0;
         lineHasText = false;
         afterCr = c == '\r';
       } else {
+        if (++lineLength > maxLine) {
+          decodedChars.limit(i);
+          tooLong = new LineTooLong(line, maxLine);
+          bad = tooLong;
+          decoded = true; // read no further
+          return;
+        }
         afterCr = false;
         if (onlyWhitespace && !Character.isWhitespace(c)) {
           onlyWhitespace = false;
