@@ -107,6 +107,28 @@ final class FrameRecorder {
     size++;
   }
 
+  /**
+   * The {@code count} longest intervals, longest first, each as {interval ns, segment, the frame's
+   * index within its segment (0 for the segment's first frame), steps shown at its end}.
+   */
+  long[][] longest(int count) {
+    Integer[] order = new Integer[Math.max(0, size - 1)];
+    for (int k = 1; k < size; k++) {
+      order[k - 1] = k;
+    }
+    Arrays.sort(order, (a, b) -> Long.compare(times[b] - times[b - 1], times[a] - times[a - 1]));
+    long[][] out = new long[Math.min(count, order.length)][];
+    for (int i = 0; i < out.length; i++) {
+      int k = order[i];
+      int first = k;
+      while (first > 0 && segments[first - 1] == segments[k]) {
+        first--;
+      }
+      out[i] = new long[] {times[k] - times[k - 1], segments[k], k - first, stepsAt[k]};
+    }
+    return out;
+  }
+
   /** How many frames were recorded. */
   int frames() {
     return size;

@@ -135,15 +135,22 @@ class UiBenchmarkTest {
     long[] trainingCpu = new long[2];
     long[] rendererCpu = new long[2];
     int[] shown = {0};
+    // each thread's CPU where each view's turn began (and where the run ended), and the frame
+    long[][] cpuAt = new long[4][titles.size() + 1];
+    int[] frameAt = new int[titles.size() + 1];
+    int[] frameCount = {0};
     FrameRecorder frames =
         new FrameRecorder(
             stage.getScene(),
             () -> session.stepsProperty().get(),
             steps -> {
               int segment = (int) Math.min(titles.size() - 1, steps / perView);
+              frameCount[0]++;
               if (segment != shown[0]) {
                 teaching.show(titles.get(segment), false);
                 shown[0] = segment;
+                readCpu(cpuAt, segment, steps);
+                frameAt[segment] = frameCount[0];
               }
               return segment;
             });
@@ -157,12 +164,15 @@ class UiBenchmarkTest {
                       ended.set(System.nanoTime());
                       trainingCpu[1] = ThreadCpu.of(TRAINING_THREAD);
                       rendererCpu[1] = ThreadCpu.of(RENDERER_THREAD);
+                      readCpu(cpuAt, titles.size(), session.stepsProperty().get());
+                      frameAt[titles.size()] = frameCount[0];
                       over.countDown();
                     }
                   });
           frames.start();
           trainingCpu[0] = ThreadCpu.of(TRAINING_THREAD);
           rendererCpu[0] = ThreadCpu.of(RENDERER_THREAD);
+          readCpu(cpuAt, 0, 0);
           started.set(System.nanoTime());
           session.play();
         });
@@ -223,8 +233,38 @@ class UiBenchmarkTest {
             ready,
             after);
     System.out.print(report.summary());
+    for (int i = 0; i < titles.size(); i++) {
+      int n = Math.max(1, frameAt[i + 1] - frameAt[i]);
+      long stepsIn = Math.max(1, cpuAt[3][i + 1] - cpuAt[3][i]);
+      System.out.printf(
+          Locale.ROOT,
+          "  %-18s CPU: renderer %.1f ms a frame, FX thread %.1f ms a frame, training %.2f µs a"
+              + " step%n",
+          titles.get(i),
+          (cpuAt[0][i + 1] - cpuAt[0][i]) / 1e6 / n,
+          (cpuAt[1][i + 1] - cpuAt[1][i]) / 1e6 / n,
+          (cpuAt[2][i + 1] - cpuAt[2][i]) / 1e3 / stepsIn);
+    }
+    System.out.println("  longest intervals (ms, view, frame of the view's turn, steps):");
+    for (long[] l : frames.longest(12)) {
+      System.out.printf(
+          Locale.ROOT,
+          "    %7.1f  %-10s  frame %4d  %,d steps%n",
+          l[0] / 1e6,
+          titles.get((int) l[1]),
+          l[2],
+          l[3]);
+    }
     report.write(Path.of("target", "ui-bench.json"));
     assertThat(frames.frames()).as("frames recorded").isGreaterThan(10);
+  }
+
+  /** The renderer's, the FX thread's and the training thread's CPU now, and the steps. */
+  private static void readCpu(long[][] cpuAt, int at, long steps) {
+    cpuAt[0][at] = ThreadCpu.of(RENDERER_THREAD);
+    cpuAt[1][at] = ThreadCpu.of("JavaFX Application Thread");
+    cpuAt[2][at] = ThreadCpu.of(TRAINING_THREAD);
+    cpuAt[3][at] = steps;
   }
 
   private static String machine() {
