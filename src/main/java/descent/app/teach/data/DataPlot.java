@@ -148,10 +148,9 @@ final class DataPlot extends Region {
     if (area == null) {
       return;
     }
-    top.save();
-    top.beginPath();
-    top.rect(area.left(), area.top(), area.width(), area.height());
-    top.clip();
+    // no canvas clip: it costs the software renderer a mask over the whole canvas each frame. The
+    // lines are clipped to the plot by hand, residuals stop at its edges, and a point outside it
+    // is an edge mark.
     for (Kind kind : new Kind[] {Kind.BEFORE, Kind.MODEL}) {
       for (PlotLine line : content.lines()) {
         if (line.kind() == kind) {
@@ -162,7 +161,6 @@ final class DataPlot extends Region {
     if (content.batch() != null) {
       batch(top, content.batch());
     }
-    top.restore();
     top.setLineDashes((double[]) null);
     for (PlotLine line : content.lines()) {
       if (line.kind() == Kind.MODEL) {
@@ -234,6 +232,11 @@ final class DataPlot extends Region {
     pointsDrawn = drawn;
   }
 
+  /** A pixel row moved onto the plot's nearest edge if it lies beyond it. */
+  private double inPlot(double py) {
+    return Math.max(area.top(), Math.min(area.top() + area.height(), py));
+  }
+
   /** 1 above the plot, −1 below it, 0 inside (or NaN). */
   private int off(double v) {
     return v > area.y().max() ? 1 : v < area.y().min() ? -1 : 0;
@@ -270,7 +273,7 @@ final class DataPlot extends Region {
           continue;
         }
         double px = area.px(x);
-        g.strokeLine(px, area.py(y), px, area.py(end));
+        g.strokeLine(px, inPlot(area.py(y)), px, inPlot(area.py(end)));
         if (off(end) != 0) {
           edgeMark(g, px, off(end), 1.3 * DataStyle.residualWidth(fs) + 2);
         }
