@@ -21,17 +21,9 @@ runs="${2:-5}"
 shift $(($# < 2 ? $# : 2))
 ways=("$@")
 [ ${#ways[@]} -gt 0 ] || ways=(close sigterm destroy)
-for tool in Xvfb openbox xdotool java; do
-  command -v "$tool" >/dev/null || { echo "exit-time: needs $tool" >&2; exit 1; }
-done
-
-display="${EXIT_TIME_DISPLAY:-61}"
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-export DISPLAY=":$display"
-Xvfb "$DISPLAY" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
-for _ in $(seq 100); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
-openbox >/dev/null 2>&1 & wm=$!
-sleep 1
+command -v java >/dev/null || { echo "exit-time: needs java" >&2; exit 1; }
+. "$(dirname "$0")/x-server.sh"
+start_x exit-time "${EXIT_TIME_DISPLAY:-61}"
 work=$(mktemp -d)
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -97,5 +89,5 @@ for way in "${ways[@]}"; do
   median=$(printf '%s\n' "${times[@]}" | grep -E '^[0-9]+$' | sort -n | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)]; else print "none" }')
   echo "$way: median ${median} ms of ${#times[@]}"
 done
-kill "$wm" "$xvfb" 2>/dev/null; wait "$wm" "$xvfb" 2>/dev/null
+stop_x
 rm -rf "$work"

@@ -9,33 +9,29 @@
 set -uo pipefail
 jar="${1:-target/descent.jar}"
 [ -f "$jar" ] || { echo "first-window-size: no $jar; build it with ./mvnw package" >&2; exit 1; }
-for tool in Xvfb openbox xdotool; do
-  command -v "$tool" >/dev/null || { echo "first-window-size: needs $tool" >&2; exit 1; }
-done
+. "$(dirname "$0")/x-server.sh"
 
 failures=0
 display=97
 for screen in 1920x1080 1366x768 1024x600; do
   sw=${screen%x*}; sh=${screen#*x}
-  Xvfb ":$display" -screen 0 "${screen}x24" -nolisten tcp >/dev/null 2>&1 & xvfb=$!
-  for _ in $(seq 50); do DISPLAY=":$display" xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
-  DISPLAY=":$display" openbox >/dev/null 2>&1 & wm=$!
-  sleep 1
+  start_x first-window-size "$display" "$screen"
   home=$(mktemp -d)
-  DISPLAY=":$display" java -Duser.home="$home" -jar "$jar" >/dev/null 2>&1 & app=$!
+  java -Duser.home="$home" -jar "$jar" >/dev/null 2>&1 & app=$!
   geometry=""
   for _ in $(seq 120); do
-    id=$(DISPLAY=":$display" xdotool search --name "^Descent" 2>/dev/null | head -1)
+    id=$(xdotool search --name "^Descent" 2>/dev/null | head -1)
     if [ -n "$id" ]; then
       sleep 2 # the app asks again for its size just after the window shows
-      geometry=$(DISPLAY=":$display" xdotool getwindowgeometry "$id" | sed -n 's/.*Geometry: //p')
+      geometry=$(xdotool getwindowgeometry "$id" | sed -n 's/.*Geometry: //p')
       break
     fi
     sleep 0.5
   done
-  kill "$app" "$wm" "$xvfb" 2>/dev/null; wait "$app" "$wm" "$xvfb" 2>/dev/null
+  kill "$app" 2>/dev/null; wait "$app" 2>/dev/null
+  stop_x
   rm -rf "$home"
-  display=$((display + 1))
+  display=$((${DISPLAY#:} + 1))
   if [ -z "$geometry" ]; then
     echo "first-window-size: $screen: no window appeared within 60 s" >&2; failures=$((failures + 1)); continue
   fi

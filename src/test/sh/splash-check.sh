@@ -12,17 +12,8 @@
 set -uo pipefail
 jar="${1:-target/descent.jar}"
 [ -f "$jar" ] || { echo "splash-check: no $jar; build it with ./mvnw package" >&2; exit 1; }
-for tool in Xvfb openbox xdotool; do
-  command -v "$tool" >/dev/null || { echo "splash-check: needs $tool" >&2; exit 1; }
-done
-
-display=89
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-export DISPLAY=":$display"
-Xvfb "$DISPLAY" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
-openbox >/dev/null 2>&1 & wm=$!
-sleep 1
+. "$(dirname "$0")/x-server.sh"
+start_x splash-check 89
 home=$(mktemp -d)
 failures=0
 
@@ -83,6 +74,6 @@ else
   echo "splash-check: train: no splash after 5 s while it runs"
 fi
 
-kill "$wm" "$xvfb" 2>/dev/null; wait "$wm" "$xvfb" 2>/dev/null
+stop_x
 rm -rf "$home"
 exit $(( failures > 0 ))

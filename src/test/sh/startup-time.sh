@@ -20,17 +20,8 @@ set -uo pipefail
 runs="${1:?usage: startup-time.sh RUNS COMMAND [ARGS...]}"
 shift
 [ $# -gt 0 ] || { echo "usage: startup-time.sh RUNS COMMAND [ARGS...]" >&2; exit 2; }
-for tool in Xvfb openbox xdotool; do
-  command -v "$tool" >/dev/null || { echo "startup-time: needs $tool" >&2; exit 1; }
-done
-
-display=61
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-export DISPLAY=":$display"
-Xvfb "$DISPLAY" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
-for _ in $(seq 100); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
-openbox >/dev/null 2>&1 & wm=$!
-sleep 1
+. "$(dirname "$0")/x-server.sh"
+start_x startup-time 61
 tick=$(getconf CLK_TCK)
 work=$(mktemp -d)
 
@@ -65,5 +56,5 @@ for i in $(seq "$runs"); do
   kill "$app" 2>/dev/null; wait "$app" 2>/dev/null
   sleep 1
 done
-kill "$wm" "$xvfb" 2>/dev/null; wait "$wm" "$xvfb" 2>/dev/null
+stop_x
 rm -rf "$work"
