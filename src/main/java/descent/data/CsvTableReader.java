@@ -146,6 +146,7 @@ final class CsvTableReader {
           CsvHeader.check(file, header, line, delimiter);
           target = CsvHeader.targetIndex(file, header, targetOrNull, line);
           chosen = CsvHeader.featureIndices(file, header, featureNames, target, line);
+          rows = new RowBlocks(chosen.length, expectedRows(chosen.length, lastLine));
         } else {
           add(records, header, target, chosen, line, delimiter);
         }
@@ -180,6 +181,20 @@ final class CsvTableReader {
     int[] at = rows.joinLines();
     rows = null;
     return new Table(x, y, List.copyOf(names), header.get(target), delimiter, at);
+  }
+
+  /**
+   * How many data rows may follow the line {@code after}, counted from the bytes of a regular file
+   * if that many fit ({@link LineCount}), so they are read into one array of that size; 0 if not
+   * known (a pipe or device, or more rows than fit, which are refused as they come).
+   */
+  private long expectedRows(int d, long after) {
+    if (!Files.isRegularFile(file)) {
+      return 0;
+    }
+    long most = Math.min(MAX_ARRAY / Math.max(1, d), budget.maxRows(d, MemoryBudget.READ_COPIES));
+    long lines = LineCount.textLinesAfter(file, after, most);
+    return lines <= most ? lines : 0;
   }
 
   /**
