@@ -16,14 +16,19 @@ import java.nio.file.StandardOpenOption;
 final class LineCount {
   private LineCount() {}
 
+  /** Bytes enough for more characters than a line may have: the reader refuses such a line. */
+  private static final long MAX_LINE_BYTES = 4L * Utf8LineReader.MAX_LINE;
+
   /**
    * The lines after line {@code after} (1-based) of {@code file} that hold at least one character;
-   * or {@code more} + 1 as soon as there are more than {@code more}, or 0 if the file cannot be
-   * read (the reader then says why).
+   * or {@code more} + 1 as soon as there are more than {@code more}; or 0 if the file cannot be
+   * read or has a line longer than the reader takes (it then says why, without waiting for the
+   * count of a large binary file).
    */
   static long textLinesAfter(Path file, long after, long more) {
     ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
     long line = 1;
+    long lineBytes = 0;
     long count = 0;
     boolean hasText = false;
     boolean afterCr = false;
@@ -40,9 +45,13 @@ final class LineCount {
               }
               line++;
               hasText = false;
+              lineBytes = 0;
             }
             afterCr = b == '\r';
           } else {
+            if (++lineBytes > MAX_LINE_BYTES) {
+              return 0;
+            }
             hasText = true;
             afterCr = false;
           }
