@@ -26,6 +26,14 @@ final class LineCount {
    * count of a large binary file).
    */
   static long textLinesAfter(Path file, long after, long more) {
+    return textLinesAfter(file, after, more, MAX_LINE_BYTES);
+  }
+
+  /**
+   * As {@link #textLinesAfter(Path, long, long)}, giving up on a line of more than {@code max}
+   * bytes.
+   */
+  static long textLinesAfter(Path file, long after, long more, long maxLineBytes) {
     ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
     long line = 1;
     long lineBytes = 0;
@@ -49,7 +57,7 @@ final class LineCount {
             }
             afterCr = b == '\r';
           } else {
-            if (++lineBytes > MAX_LINE_BYTES) {
+            if (++lineBytes > maxLineBytes) {
               return 0;
             }
             hasText = true;

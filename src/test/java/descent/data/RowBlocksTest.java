@@ -78,4 +78,16 @@ class RowBlocksTest {
     assertThat(LineCount.textLinesAfter(file, 1, 3)).isEqualTo(4); // more than 3: stops counting
     assertThat(LineCount.textLinesAfter(dir.resolve("none.csv"), 1, 100)).isZero();
   }
+
+  /**
+   * A line longer than the reader takes is left to the reader to refuse, not counted to its end.
+   */
+  @Test
+  void aLineTooLongForTheReaderStopsTheCount() throws Exception {
+    Path file = dir.resolve("binary.csv");
+    Files.writeString(file, "a,b\n1,2\n" + "x".repeat(100) + "\n3,4\n", StandardCharsets.UTF_8);
+
+    assertThat(LineCount.textLinesAfter(file, 1, 100, 100)).isEqualTo(3);
+    assertThat(LineCount.textLinesAfter(file, 1, 100, 99)).isZero();
+  }
 }
