@@ -4,7 +4,6 @@ import static descent.data.CsvRegressionData.quote;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,71 +11,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * One pass over one CSV file, streamed: records go from the parser straight into growing primitive
- * arrays, so the file's text is never held whole. Lines are physical lines of the file, taken from
- * the parser's own line count and the {@link Utf8LineReader}'s note of which lines hold text, never
- * from the wording of the parser's messages.
+ * One pass over one CSV file, streamed: records go from the splitter ({@link CsvRecords}) straight
+ * into primitive arrays, and numbers are read from the cells' characters ({@link Decimals}), so
+ * neither the file's text nor a string per cell is ever made. Lines are physical lines of the file,
+ * taken from the splitter's line count and the {@link Utf8LineReader}'s note of which lines hold
+ * text.
  */
 final class CsvTableReader {
   /** A plain decimal number: no hex, no {@code NaN}/{@code Infinity}, no {@code d}/{@code f}. */
   static final Pattern DECIMAL =
       Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
-
-  /**
-   * Whether {@code text} is a plain decimal number, as {@link #DECIMAL} says, without the matcher
-   * the pattern would allocate for each of a file's millions of cells.
-   */
-  static boolean isDecimal(String text) {
-    int i = 0;
-    int n = text.length();
-    if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-      i++;
-    }
-    int digits = 0;
-    while (i < n && isDigit(text.charAt(i))) {
-      i++;
-      digits++;
-    }
-    if (i < n && text.charAt(i) == '.') {
-      i++;
-      while (i < n && isDigit(text.charAt(i))) {
-        i++;
-        digits++;
-      }
-    }
-    if (digits == 0) {
-      return false;
-    }
-    if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-      i++;
-      if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-        i++;
-      }
-      int exponent = 0;
-      while (i < n && isDigit(text.charAt(i))) {
-        i++;
-        exponent++;
-      }
-      if (exponent == 0) {
-        return false;
-      }
-    }
-    return i == n;
-  }
-
-  /** An ASCII digit, as {@code \\d} matches it (not other scripts' digits). */
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
 
   private static final Pattern NOT_FINITE =
       Pattern.compile("[+-]?(?:nan|inf|infinity|∞)", Pattern.CASE_INSENSITIVE);
@@ -171,39 +120,35 @@ final class CsvTableReader {
     try (Utf8LineReader reader = open(file, wait)) {
       Replay replay = new Replay(reader);
       delimiter = CsvDialect.sniff(() -> replay.fromStart(true));
-      try (CSVParser parser =
-          CSVParser.parse(replay.fromStart(false), CsvDialect.format(delimiter))) {
-        Iterator<CSVRecord> records = parser.iterator();
-        while (true) {
-          CSVRecord record;
-          try {
-            if (!records.hasNext()) {
-              break;
-            }
-            record = records.next();
-          } catch (UncheckedIOException e) {
-            throw malformed(e.getCause(), reader.firstLineWithTextAfter(lastLine));
+      CsvRecords records = new CsvRecords(replay.fromStart(false), delimiter);
+      while (true) {
+        try {
+          if (!records.next()) {
+            break;
           }
-          int line = lineNumber(reader.firstLineWithTextAfter(lastLine));
-          lastLine = parser.getCurrentLineNumber();
-          // Below the header, a line of delimiters only is blank, as spreadsheets write it. Above
-          // it only a line of spaces is: ",," as the first line must not make the next line the
-          // header, so it is refused as a header with empty names.
-          if (header == null ? CsvDialect.isEmptyLine(record) : CsvDialect.isBlank(record)) {
-            continue;
+        } catch (IOException e) {
+          throw malformed(e, reader.firstLineWithTextAfter(lastLine));
+        }
+        int line = lineNumber(reader.firstLineWithTextAfter(lastLine));
+        lastLine = records.linesRead();
+        // Below the header, a line of delimiters only is blank, as spreadsheets write it. Above
+        // it only a line of spaces is: ",," as the first line must not make the next line the
+        // header, so it is refused as a header with empty names.
+        if (header == null ? records.isEmptyLine() : records.isBlank()) {
+          continue;
+        }
+        if (header == null) {
+          header = records.toList();
+          headerLine = line;
+          if (onlyWhitespaceLeft(reader, records)) {
+            throw new DataFileException(file, 0, 0, "the file is empty");
           }
-          if (header == null) {
-            header = record.toList();
-            headerLine = line;
-            if (onlyWhitespaceLeft(reader, records)) {
-              throw new DataFileException(file, 0, 0, "the file is empty");
-            }
-            CsvHeader.check(file, header, line, delimiter);
-            target = CsvHeader.targetIndex(file, header, targetOrNull, line);
-            chosen = CsvHeader.featureIndices(file, header, featureNames, target, line);
-          } else {
-            add(record, header, target, chosen, line, delimiter);
-          }
+          CsvHeader.check(file, header, line, delimiter);
+          target = CsvHeader.targetIndex(file, header, targetOrNull, line);
+          chosen = CsvHeader.featureIndices(file, header, featureNames, target, line);
+          rows = new RowBlocks(chosen.length, expectedRows(chosen.length, lastLine));
+        } else {
+          add(records, header, target, chosen, line, delimiter);
         }
       }
     } catch (IOException e) {
@@ -239,15 +184,29 @@ final class CsvTableReader {
   }
 
   /**
+   * How many data rows may follow the line {@code after}, counted from the bytes of a regular file
+   * if that many fit ({@link LineCount}), so they are read into one array of that size; 0 if not
+   * known (a pipe or device, or more rows than fit, which are refused as they come).
+   */
+  private long expectedRows(int d, long after) {
+    if (!Files.isRegularFile(file)) {
+      return 0;
+    }
+    long most = Math.min(MAX_ARRAY / Math.max(1, d), budget.maxRows(d, MemoryBudget.READ_COPIES));
+    long lines = LineCount.textLinesAfter(file, after, most);
+    return lines <= most ? lines : 0;
+  }
+
+  /**
    * Whether the file holds only white space, such as a line of tabs: then it is empty, not a header
    * of empty names. Reads on only while that can still be so.
    */
-  private static boolean onlyWhitespaceLeft(Utf8LineReader reader, Iterator<CSVRecord> records) {
+  private static boolean onlyWhitespaceLeft(Utf8LineReader reader, CsvRecords records) {
     try {
-      while (reader.onlyWhitespace() && records.hasNext()) {
-        records.next();
+      while (reader.onlyWhitespace() && records.next()) {
+        // a record of white space only: read on
       }
-    } catch (UncheckedIOException e) {
+    } catch (IOException e) {
       return false;
     }
     return reader.onlyWhitespace();
@@ -262,7 +221,7 @@ final class CsvTableReader {
    * other cells are only counted: a text column not chosen never stops a file from loading.
    */
   private void add(
-      CSVRecord record, List<String> header, int target, int[] chosen, int line, char delimiter)
+      CsvRecords record, List<String> header, int target, int[] chosen, int line, char delimiter)
       throws DataFileException {
     if (slot == null) {
       slot = new int[header.size()];
@@ -310,7 +269,7 @@ final class CsvTableReader {
       if (k == IGNORED) {
         continue;
       }
-      double value = number(record.get(j), header.get(j), line, j + 1);
+      double value = number(record, j, header.get(j), line);
       if (j == target) {
         rows.target(value);
       } else {
@@ -359,15 +318,22 @@ final class CsvTableReader {
     }
   }
 
-  private double number(String cell, String column, int line, int col) throws DataFileException {
-    if (cell.isEmpty()) {
+  /**
+   * The number in cell {@code j} of {@code record}, read from its characters; a string of the cell
+   * is made only to say why it is refused.
+   */
+  private double number(CsvRecords record, int j, String column, int line)
+      throws DataFileException {
+    int col = j + 1;
+    if (record.isEmpty(j)) {
       throw new DataFileException(file, line, col, "cell in column " + quote(column) + " is empty");
     }
-    if (isDecimal(cell)) {
-      double value = Double.parseDouble(cell);
-      if (Double.isFinite(value)) {
-        return value;
-      }
+    double value = Decimals.parse(record.text(), record.start(j), record.end(j));
+    if (Double.isFinite(value)) {
+      return value;
+    }
+    String cell = record.cell(j);
+    if (!Double.isNaN(value)) {
       throw new DataFileException(
           file,
           line,
@@ -399,16 +365,13 @@ final class CsvTableReader {
     if (e instanceof SilenceLimit.Silent) {
       return new DataFileException(file, 0, 0, e.getMessage(), e);
     }
-    String message = String.valueOf(e.getMessage());
     String reason;
-    if (message.contains("EOF reached before encapsulated token finished")) {
+    if (e instanceof CsvRecords.UnclosedQuote) {
       reason = "a quoted cell is never closed: the closing \" is missing";
-    } else if (message.contains("Invalid character between encapsulated token and delimiter")) {
+    } else if (e instanceof CsvRecords.TextAfterQuote) {
       reason = "text after the closing \" of a quoted cell; a quoted cell must end at a delimiter";
-    } else if (e instanceof CSVException) {
-      reason = "malformed CSV: " + message;
     } else {
-      reason = "cannot read the file: " + message;
+      reason = "cannot read the file: " + e.getMessage();
     }
     return new DataFileException(file, lineNumber(line), 0, reason, e);
   }

@@ -14,7 +14,11 @@ import java.util.Locale;
  * {@link #RUN_COPIES} and {@code docs/limits.md}.
  */
 public final class MemoryBudget {
-  /** Reading a CSV file: the rows in blocks while the file streams, then joined in one array. */
+  /**
+   * Reading a CSV file: the rows in blocks while the file streams, then joined in one array. A
+   * regular file whose lines with text are all rows is read into one array of their number and
+   * holds them once; a pipe, or a file with blank lines, needs the two copies this counts.
+   */
   public static final int READ_COPIES = 2;
 
   /**

@@ -4,29 +4,50 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rows of a CSV file while it streams, in blocks of about a megabyte, so that growing never
- * copies what was read (a growing array holds its old and new copy at once: 2.5 times the rows),
- * and joined once at the end into the single arrays a data set reads: at most twice the rows are
- * held, and each block is let go as soon as it is copied.
+ * The rows of a CSV file while it streams, in blocks, so that growing never copies what was read (a
+ * growing array holds its old and new copy at once: 2.5 times the rows).
+ *
+ * <p>When the number of rows is known beforehand (a regular file whose lines were counted: {@link
+ * LineCount}), the first block holds them all, and if the file has exactly that many rows it
+ * becomes the data set's array as it is: the rows are held once, never copied. Otherwise the blocks
+ * are joined once at the end into the single arrays a data set reads, each block let go as soon as
+ * it is copied: at most twice the rows are held.
+ *
+ * <p>A block of features is just under 4 MB, a whole number of the collector's regions (G1's are 1
+ * to 4 MB up to a 16 GB heap): it is allocated straight into the old generation and never copied by
+ * a collection, and it leaves no region half empty.
  */
 final class RowBlocks {
-  /** The numbers a block of features holds, at most: 1 MB. */
-  private static final int BLOCK_VALUES = 1 << 17;
+  /** The numbers a block of features holds, at most: 4 MB less the array's header. */
+  private static final int BLOCK_VALUES = ((4 << 20) - 16) / Double.BYTES;
 
   private final int d;
   private final int blockRows;
   private final List<double[]> features = new ArrayList<>();
   private final List<double[]> targets = new ArrayList<>();
   private final List<int[]> lines = new ArrayList<>();
+  private final List<Integer> sizes = new ArrayList<>(); // the rows each block holds
+  private long expected;
   private double[] x;
   private double[] y;
   private int[] at;
   private int inBlock;
+  private int blockSize;
+  private long capacity;
   private int n;
 
   RowBlocks(int numFeatures) {
+    this(numFeatures, 0);
+  }
+
+  /**
+   * Blocks for rows of {@code numFeatures} features; {@code expectedRows} (0 if unknown) is how
+   * many rows will come, at most: the first block holds that many.
+   */
+  RowBlocks(int numFeatures, long expectedRows) {
     this.d = numFeatures;
     this.blockRows = Math.max(1, BLOCK_VALUES / Math.max(1, numFeatures));
+    this.expected = expectedRows;
   }
 
   /** The rows kept. */
@@ -36,7 +57,7 @@ final class RowBlocks {
 
   /** Whether the next row needs a new block. */
   boolean full() {
-    return x == null || inBlock == blockRows;
+    return x == null || inBlock == blockSize;
   }
 
   /**
@@ -44,13 +65,18 @@ final class RowBlocks {
    * rows in all, so a limit on the rows is never overshot by a block's worth of memory.
    */
   void addBlock(long maxRows) {
-    int size = (int) Math.max(1, Math.min(blockRows, maxRows - (long) blockRows * features.size()));
-    x = new double[size * d];
+    long wanted = expected > 0 ? expected : blockRows;
+    expected = 0;
+    int size = (int) Math.max(1, Math.min(wanted, maxRows - capacity));
+    x = new double[Math.multiplyExact(size, d)];
     y = new double[size];
     at = new int[size];
     features.add(x);
     targets.add(y);
     lines.add(at);
+    sizes.add(size);
+    blockSize = size;
+    capacity += size;
     inBlock = 0;
   }
 
@@ -73,17 +99,35 @@ final class RowBlocks {
 
   /** The line of row {@code row}, 0-based. */
   int lineOf(int row) {
-    return lines.get(row / blockRows)[row % blockRows];
+    int first = 0;
+    for (int b = 0; b < lines.size(); b++) {
+      if (row < first + sizes.get(b)) {
+        return lines.get(b)[row - first];
+      }
+      first += sizes.get(b);
+    }
+    throw new IndexOutOfBoundsException(row);
+  }
+
+  /** Whether the rows fill exactly one block: then it is the array, and nothing is copied. */
+  private boolean oneFullBlock() {
+    return features.size() == 1 && sizes.get(0) == n;
   }
 
   /** The features, n × d row-major, in one array; the feature blocks are let go. */
   double[] joinFeatures() {
-    double[] all = new double[n * d];
-    for (int b = 0; b < features.size(); b++) {
-      int rows = Math.min(blockRows, n - b * blockRows);
-      System.arraycopy(features.get(b), 0, all, b * blockRows * d, rows * d);
-      features.set(b, null);
+    double[] all;
+    if (oneFullBlock()) {
+      all = features.get(0);
+    } else {
+      all = new double[n * d];
+      for (int b = 0, first = 0; b < features.size(); first += sizes.get(b), b++) {
+        int rows = Math.min(sizes.get(b), n - first);
+        System.arraycopy(features.get(b), 0, all, first * d, rows * d);
+        features.set(b, null);
+      }
     }
+    features.clear();
     x = null;
     return all;
   }
@@ -91,9 +135,9 @@ final class RowBlocks {
   /** The targets in one array; the target blocks are let go. */
   double[] joinTargets() {
     double[] all = new double[n];
-    for (int b = 0; b < targets.size(); b++) {
-      int rows = Math.min(blockRows, n - b * blockRows);
-      System.arraycopy(targets.get(b), 0, all, b * blockRows, rows);
+    for (int b = 0, first = 0; b < targets.size() && first < n; first += sizes.get(b), b++) {
+      int rows = Math.min(sizes.get(b), n - first);
+      System.arraycopy(targets.get(b), 0, all, first, rows);
       targets.set(b, null);
     }
     y = null;
@@ -103,9 +147,9 @@ final class RowBlocks {
   /** The physical line of each row in one array; the line blocks are let go. */
   int[] joinLines() {
     int[] all = new int[n];
-    for (int b = 0; b < lines.size(); b++) {
-      int rows = Math.min(blockRows, n - b * blockRows);
-      System.arraycopy(lines.get(b), 0, all, b * blockRows, rows);
+    for (int b = 0, first = 0; b < lines.size() && first < n; first += sizes.get(b), b++) {
+      int rows = Math.min(sizes.get(b), n - first);
+      System.arraycopy(lines.get(b), 0, all, first, rows);
       lines.set(b, null);
     }
     at = null;

@@ -28,11 +28,16 @@ import org.junit.jupiter.api.io.TempDir;
 class MemoryLimitCliTest {
   @TempDir Path dir;
 
-  /** Runs the command line in a fresh Java with {@code -Xmx<heap>}: exit code, then stderr. */
+  /**
+   * Runs the command line in a fresh Java with {@code -Xmx<heap>} (the default heap if null): exit
+   * code, then stderr.
+   */
   private static List<String> inJava(String heap, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + heap);
+    if (heap != null) {
+      command.add("-Xmx" + heap);
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(BoundedHeapMain.class.getName());
@@ -46,12 +51,16 @@ class MemoryLimitCliTest {
   /**
    * Runs {@code descent} with its arguments and prints the exit code, then stderr. With {@code
    * --heap-after-load <file>} first, it loads the file, collects the garbage and prints the heap in
-   * use (MB) before.
+   * use (MB) before. With {@code --peak-resident} first, it prints last the most memory the process
+   * ever had resident (MB, Linux's {@code VmHWM}), the Java itself included.
    */
   static final class BoundedHeapMain {
     public static void main(String[] args) throws Exception {
       int from = 0;
-      if (args[0].equals("--heap-after-load")) {
+      boolean peak = args[0].equals("--peak-resident");
+      if (peak) {
+        from = 1;
+      } else if (args[0].equals("--heap-after-load")) {
         CsvRegressionData data = CsvRegressionData.load(Path.of(args[1]), null, null, 32, true, 0);
         System.gc();
         long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -65,7 +74,98 @@ class MemoryLimitCliTest {
       int code = DescentCli.run(rest, new PrintWriter(out), new PrintWriter(err));
       System.out.println("exit " + code);
       System.out.print(err);
+      if (peak) {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+          if (line.startsWith("VmHWM:")) {
+            long kilobytes = Long.parseLong(line.replaceAll("[^0-9]", ""));
+            System.out.println("peak " + (kilobytes >> 10) + " MB");
+          }
+        }
+      }
     }
+  }
+
+  /** 200,000 rows × 50 columns of numbers such as -3.1415: 74 MB of text, 80 MB of numbers. */
+  static Path seventyFourMegabytes(Path dir) throws Exception {
+    Path file = dir.resolve("big.csv");
+    Random random = new Random(5);
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+      StringBuilder row = new StringBuilder();
+      for (int j = 1; j < 50; j++) {
+        row.append('x').append(j).append(',');
+      }
+      out.write(row.append("y\n").toString());
+      for (int i = 0; i < 200_000; i++) {
+        row.setLength(0);
+        for (int j = 0; j < 50; j++) {
+          int k = random.nextInt(200_000) - 100_000; // -9.9999 to 9.9999
+          row.append(k < 0 ? "-" : "").append(Math.abs(k) / 10_000).append('.');
+          String fraction = Integer.toString(Math.abs(k) % 10_000);
+          row.append("0000", fraction.length(), 4).append(fraction).append(j < 49 ? ',' : '\n');
+        }
+        out.write(row.toString());
+      }
+    }
+    assertThat(Files.size(file)).isBetween(70_000_000L, 80_000_000L);
+    return file;
+  }
+
+  /**
+   * With no {@code -Xmx}, Java sizes its heap from the machine (on a 24 GB machine a heap of 6 GB,
+   * starting at 388 MB), and the collector grows the young generation as fast as garbage comes: a
+   * reader that made a string per cell (10 million) and a record per row peaked at 588–834 MB
+   * resident for this run. Reading the numbers from the characters, into one array, it peaks at
+   * 276–290 MB (docs/limits.md); the bound leaves room for a busy machine.
+   */
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  @Timeout(600)
+  void aSeventyFourMegabyteFilePeaksBelow400MegabytesWithTheDefaultHeap() throws Exception {
+    Path file = seventyFourMegabytes(dir);
+
+    List<String> lines =
+        inJava(
+            null,
+            "--peak-resident",
+            "train",
+            "--data",
+            file.toString(),
+            "--epochs",
+            "1",
+            "--lr",
+            "0.001",
+            "--seed",
+            "1");
+
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).isEqualTo("exit 0");
+    String peak = lines.get(1);
+    assertThat(peak).startsWith("peak ").endsWith(" MB");
+    int megabytes = Integer.parseInt(peak.substring("peak ".length(), peak.indexOf(" MB")));
+    assertThat(megabytes).isBetween(50, 399);
+  }
+
+  /**
+   * Reading the 74 MB file allocates little more than its 80 MB of numbers, once: a string per cell
+   * and a record per row allocated 1,478 MB, and joining blocks of rows into one array at the end
+   * another copy of the numbers (155 MB in all). A thread's allocation is counted exactly, so this
+   * holds on a busy machine too.
+   */
+  @Test
+  @Timeout(600)
+  void readingTheSeventyFourMegabyteFileAllocatesItsNumbersOnce() throws Exception {
+    Path file = seventyFourMegabytes(dir);
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+
+    long before = threads.getThreadAllocatedBytes(thread);
+    CsvRegressionData data = CsvRegressionData.load(file, null, null, 32, true, 0);
+    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+
+    assertThat(data.numRows()).isEqualTo(200_000);
+    long numbers = 200_000L * 50 * Double.BYTES; // 76 MB, and 0.8 MB of line numbers
+    assertThat(allocated).isBetween(numbers, numbers * 3 / 2);
   }
 
   /** Two million rows of ten features used to run out of memory in a 64 MB heap (exit 1). */
@@ -127,26 +227,7 @@ class MemoryLimitCliTest {
   @Test
   @Timeout(600)
   void aSeventyFourMegabyteFileTrainsInA256MegabyteHeap() throws Exception {
-    Path file = dir.resolve("big.csv");
-    Random random = new Random(5);
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
-      StringBuilder row = new StringBuilder();
-      for (int j = 1; j < 50; j++) {
-        row.append('x').append(j).append(',');
-      }
-      out.write(row.append("y\n").toString());
-      for (int i = 0; i < 200_000; i++) {
-        row.setLength(0);
-        for (int j = 0; j < 50; j++) {
-          int k = random.nextInt(200_000) - 100_000; // -9.9999 to 9.9999
-          row.append(k < 0 ? "-" : "").append(Math.abs(k) / 10_000).append('.');
-          String fraction = Integer.toString(Math.abs(k) % 10_000);
-          row.append("0000", fraction.length(), 4).append(fraction).append(j < 49 ? ',' : '\n');
-        }
-        out.write(row.toString());
-      }
-    }
-    assertThat(Files.size(file)).isBetween(70_000_000L, 80_000_000L);
+    Path file = seventyFourMegabytes(dir);
 
     List<String> lines =
         inJava(
