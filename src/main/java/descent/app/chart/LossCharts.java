@@ -23,7 +23,11 @@ public final class LossCharts {
           @Override
           public void onEvents(List<TrainingEvent> events) {
             model.acceptAll(events);
-            view.refresh();
+          }
+
+          @Override
+          public void onEventsDone() {
+            view.refresh(); // once a frame, however many calls brought its events
           }
 
           @Override

@@ -27,11 +27,13 @@ import java.util.function.Consumer;
  */
 final class EventInbox implements TrainingListener {
   /**
-   * About 65 ms of events at batch size 1 and full speed, or 4 frames: the FX thread empties the
-   * inbox every frame, so the training thread waits only when the window stalls. Each waiting
-   * {@link BatchDone} takes about 130 bytes with two features, so the inbox holds at most ~4 MB.
+   * About 200 ms of events at batch size 1 and full speed (1.3 million steps a second): the FX
+   * thread empties the inbox at each update, and updates come at least every 250 ms, more often
+   * unless they are slow ({@link UpdatePacer}), so the training thread waits only when the window
+   * stalls. Each waiting {@link BatchDone} takes about 130 bytes with two features and 200 with
+   * ten, so the inbox holds at most 34 to 52 MB, for a moment.
    */
-  static final int DEFAULT_CAPACITY = 1 << 15;
+  static final int DEFAULT_CAPACITY = 1 << 18;
 
   private final int capacity;
   private final List<TrainingListener> taps;

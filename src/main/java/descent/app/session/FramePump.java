@@ -7,18 +7,23 @@ import descent.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 
 /**
- * Carries the current run's events from its {@link EventInbox} to the FX thread: once per frame
- * while training runs, and whenever the session asks. The events go first to the session (counters,
- * parameters), interleaved in order with the session's notes of epochs changes and phases, then all
- * at once to the {@link FrameListener}s (the chart). Lives on the FX thread.
+ * Carries the current run's events from its {@link EventInbox} to the FX thread: while training
+ * runs, in every frame (at full speed, in every frame its {@link UpdatePacer} allows: every frame,
+ * unless updates take longer than a frame), and whenever the session asks. The events go, {@link
+ * #CHUNK} at a time and in order, first to the session (counters, parameters), then to the {@link
+ * FrameListener}s (the chart, the path, the history), interleaved in order with the session's notes
+ * of epochs changes and phases. Lives on the FX thread.
  */
 final class FramePump {
   private final int inboxCapacity;
   private final Consumer<List<TrainingEvent>> session;
+  private final Runnable sessionDone;
+  private final BooleanSupplier paced;
   private final Consumer<EpochsChange> changes;
   private final Consumer<PhaseDone> phases;
   private final Consumer<StepSnapshot> snapshots;
@@ -26,11 +31,16 @@ final class FramePump {
   private final List<TrainingListener> trainingThreadListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<PhaseDone>> phaseThreadListeners = new CopyOnWriteArrayList<>();
   private final AnimationTimer frames;
+  private final UpdatePacer pacer = new UpdatePacer();
   private EventInbox inbox;
 
   /**
    * @param inboxCapacity how many minibatches each run's inbox holds before training waits
-   * @param session applies a batch of events to the session's own state, first
+   * @param session applies some events to the session's own state, first
+   * @param sessionDone shows the session's state after the events applied so far: once after a
+   *     frame's events, and before each note
+   * @param paced whether updates are paced now ({@link UpdatePacer}): while the run plays as fast
+   *     as possible; at a chosen speed every frame shows what came
    * @param changes shows what a change of epochs did, in order with the events
    * @param phases shows which phase of a minibatch ran, in order with the events
    * @param snapshots receives the latest step snapshot of each pump that brought one, last
@@ -38,11 +48,15 @@ final class FramePump {
   FramePump(
       int inboxCapacity,
       Consumer<List<TrainingEvent>> session,
+      Runnable sessionDone,
+      BooleanSupplier paced,
       Consumer<EpochsChange> changes,
       Consumer<PhaseDone> phases,
       Consumer<StepSnapshot> snapshots) {
     this.inboxCapacity = inboxCapacity;
     this.session = session;
+    this.sessionDone = sessionDone;
+    this.paced = paced;
     this.changes = changes;
     this.phases = phases;
     this.snapshots = snapshots;
@@ -50,7 +64,9 @@ final class FramePump {
         new AnimationTimer() {
           @Override
           public void handle(long now) {
-            pump();
+            if (!paced.getAsBoolean() || pacer.due(System.nanoTime())) {
+              pump();
+            }
           }
         };
   }
@@ -63,6 +79,7 @@ final class FramePump {
   /** Reads {@code next} from now on; the old inbox is closed, so its late events go nowhere. */
   void connect(EventInbox next) {
     frames.stop();
+    pacer.reset();
     if (inbox != null) {
       inbox.close();
     }
@@ -72,22 +89,36 @@ final class FramePump {
     }
   }
 
+  /**
+   * How many events go to the session and every listener at a time. A frame at full speed brings
+   * tens of thousands, too many to stay in the processor's cache while five readers go through them
+   * one after another; a couple of thousand do (about 300 KB with two features).
+   */
+  static final int CHUNK = 2048;
+
   /** Takes and applies every waiting event and note (possibly none). */
   void pump() {
     List<Object> items = inbox.drain();
-    List<TrainingEvent> events = new ArrayList<>(items.size());
-    int applied = 0;
+    List<TrainingEvent> events = new ArrayList<>(Math.min(items.size(), CHUNK));
+    boolean any = false;
     StepSnapshot latest = null; // the views show the state, not a history: one per frame
     for (Object item : items) {
       if (item instanceof TrainingEvent e) {
         events.add(e);
+        if (events.size() == CHUNK) {
+          hand(events);
+          any = true;
+          events = new ArrayList<>(CHUNK);
+        }
       } else if (item instanceof StepSnapshot s) {
         latest = s;
       } else {
-        if (applied < events.size()) {
-          session.accept(events.subList(applied, events.size()));
-          applied = events.size();
+        if (!events.isEmpty()) {
+          hand(events);
+          any = true;
+          events = new ArrayList<>(CHUNK);
         }
+        sessionDone.run();
         if (item instanceof EpochsChange change) {
           changes.accept(change);
         } else if (item instanceof PhaseDone phase) {
@@ -95,10 +126,14 @@ final class FramePump {
         }
       }
     }
-    session.accept(events.subList(applied, events.size())); // even if empty: once per frame
-    if (!events.isEmpty()) {
+    if (!events.isEmpty() || !any) {
+      any |= !events.isEmpty();
+      hand(events); // even if empty: the session hears once per frame at least
+    }
+    sessionDone.run();
+    if (any) {
       for (FrameListener l : listeners) {
-        l.onEvents(events);
+        l.onEventsDone();
       }
     }
     if (latest != null) {
@@ -106,8 +141,22 @@ final class FramePump {
     }
   }
 
-  /** Pumps once per frame, while training runs. */
+  /** Gives {@code events} to the session first, then to every listener. */
+  private void hand(List<TrainingEvent> events) {
+    session.accept(events);
+    if (!events.isEmpty()) {
+      for (FrameListener l : listeners) {
+        l.onEvents(events);
+      }
+    }
+  }
+
+  /**
+   * Pumps while training runs: in the first frame, then in every frame its {@link UpdatePacer}
+   * allows.
+   */
   void start() {
+    pacer.reset();
     frames.start();
   }
 

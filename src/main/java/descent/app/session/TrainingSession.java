@@ -54,7 +54,11 @@ public final class TrainingSession {
 
   /** Receives each frame's events, and hears when a new run replaces the old one. */
   public interface FrameListener {
+    /** Events in order; a frame may bring them in several calls, {@code FramePump.CHUNK} each. */
     void onEvents(List<TrainingEvent> events);
+
+    /** Once after the last {@link #onEvents} of a frame that brought any: time to draw. */
+    default void onEventsDone() {}
 
     void onReset();
   }
@@ -66,6 +70,7 @@ public final class TrainingSession {
   private final FramePump frames;
   private final RunBuilder builder;
   private TrainingRun run;
+  private BatchDone lastApplied; // the last minibatch applied, not shown yet
   private StepRecorder recorder;
   private boolean applying; // load() is setting values: one reset at its end
   private volatile boolean watching; // read by the training thread's recorders
@@ -83,7 +88,13 @@ public final class TrainingSession {
     this.service = new TrainingService(settings.speed::stepsPerSecond);
     this.frames =
         new FramePump(
-            inboxCapacity, this::apply, status::epochsChanged, status::phaseDone, snapshot::set);
+            inboxCapacity,
+            this::apply,
+            this::applied,
+            () -> Double.isInfinite(settings.speed.stepsPerSecond()),
+            status::epochsChanged,
+            status::phaseDone,
+            snapshot::set);
     this.builder =
         new RunBuilder(service, frames::newInbox, this::install, status::say, () -> watching);
     service.setOnSucceeded(e -> onTaskEnded());
@@ -346,15 +357,24 @@ public final class TrainingSession {
     frames.pump();
   }
 
+  /** Counts a frame's events, or some of them; {@link #applied()} shows where they left the run. */
   private void apply(List<TrainingEvent> events) {
     if (recorder != null) {
       recorder.want(); // one snapshot per frame while the run plays
     }
     BatchDone last = status.apply(events, settings.learningRate.value());
     if (last != null) {
-      parameters.update(last.w(), last.b());
+      lastApplied = last;
+    }
+  }
+
+  /** Shows the parameters after the events applied so far, once for all of them. */
+  private void applied() {
+    if (lastApplied != null) {
+      parameters.update(lastApplied.w(), lastApplied.b());
       // the frame that finishes the run sets the state before its last w and b arrive
       parameters.stopped(stopContext(status.state.get()));
+      lastApplied = null;
     }
     status.measure(System.nanoTime());
   }

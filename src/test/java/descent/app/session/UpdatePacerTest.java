@@ -1,0 +1,66 @@
+package descent.app.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** When the views update, for frames 1/60 s apart and updates of a given cost. */
+class UpdatePacerTest {
+  private static final long MS = 1_000_000L;
+  private static final long FRAME = 16_666_667L;
+
+  /**
+   * The frames (their numbers, from 0) that update, over {@code frames} frames, when an update
+   * holds the FX thread for {@code costFrames} frames (the next frame comes after that many).
+   */
+  private static List<Integer> updatingFrames(int frames, int costFrames) {
+    UpdatePacer pacer = new UpdatePacer();
+    pacer.reset();
+    List<Integer> updates = new ArrayList<>();
+    long base = 1_000 * MS;
+    int frame = 0;
+    while (frame < frames) {
+      if (pacer.due(base + frame * FRAME)) {
+        updates.add(frame);
+        frame += costFrames; // the update's frame ends that much later
+      } else {
+        frame++; // a frame with nothing to do
+      }
+    }
+    return updates;
+  }
+
+  @Test
+  void updatesThatFitAFrameComeEveryFrame() {
+    assertThat(updatingFrames(10, 1)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+  }
+
+  @Test
+  void aSlowUpdateLeavesTwiceItsCostToTheRestOfTheProgram() {
+    // each update takes 3 frames (50 ms): the next comes 9 frames (150 ms) after it began
+    assertThat(updatingFrames(40, 3)).containsExactly(0, 9, 18, 27, 36);
+  }
+
+  @Test
+  void updatesNeverWaitLongerThanAQuarterSecond() {
+    // each update takes 6 frames (100 ms); three times that would be 300 ms, but 250 ms is the
+    // most:
+    // 15 frames
+    assertThat(updatingFrames(50, 6)).containsExactly(0, 15, 30, 45);
+    assertThat(UpdatePacer.MAX_GAP_NANOS).isEqualTo(250 * MS);
+  }
+
+  @Test
+  void afterAResetTheNextFrameUpdates() {
+    UpdatePacer pacer = new UpdatePacer();
+    pacer.reset();
+    long t = 5_000 * MS;
+    assertThat(pacer.due(t)).isTrue();
+    assertThat(pacer.due(t + 60 * MS)).isFalse(); // a 60 ms update: wait till 180 ms
+    assertThat(pacer.due(t + 100 * MS)).isFalse();
+    pacer.reset(); // Play again, or a new run
+    assertThat(pacer.due(t + 101 * MS)).isTrue();
+  }
+}
