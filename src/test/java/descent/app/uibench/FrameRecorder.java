@@ -129,6 +129,25 @@ final class FrameRecorder {
     return out;
   }
 
+  /**
+   * The intervals between the views' updates, in nanoseconds: between frames whose step counter
+   * moved since the frame before (the counter moves when an update applies the run's events).
+   */
+  long[] updateIntervals() {
+    long[] out = new long[Math.max(0, size)];
+    int n = 0;
+    long last = -1;
+    for (int k = 1; k < size; k++) {
+      if (stepsAt[k] != stepsAt[k - 1]) {
+        if (last >= 0) {
+          out[n++] = times[k] - last;
+        }
+        last = times[k];
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
   /** How many frames were recorded. */
   int frames() {
     return size;

@@ -245,6 +245,16 @@ class UiBenchmarkTest {
           (cpuAt[1][i + 1] - cpuAt[1][i]) / 1e6 / n,
           (cpuAt[2][i + 1] - cpuAt[2][i]) / 1e3 / stepsIn);
     }
+    FrameStats updates = FrameStats.of(frames.updateIntervals());
+    System.out.printf(
+        Locale.ROOT,
+        "  view updates       %d intervals: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f ms (between frames"
+            + " that brought new steps)%n",
+        updates.count(),
+        updates.p50(),
+        updates.p90(),
+        updates.p99(),
+        updates.max());
     System.out.println("  longest intervals (ms, view, frame of the view's turn, steps):");
     for (long[] l : frames.longest(12)) {
       System.out.printf(
