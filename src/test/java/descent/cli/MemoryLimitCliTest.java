@@ -123,19 +123,7 @@ class MemoryLimitCliTest {
   void aSeventyFourMegabyteFilePeaksBelow400MegabytesWithTheDefaultHeap() throws Exception {
     Path file = seventyFourMegabytes(dir);
 
-    List<String> lines =
-        inJava(
-            null,
-            "--peak-resident",
-            "train",
-            "--data",
-            file.toString(),
-            "--epochs",
-            "1",
-            "--lr",
-            "0.001",
-            "--seed",
-            "1");
+    List<String> lines = inJava(null, withTraining(file, "--peak-resident"));
 
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0)).isEqualTo("exit 0");
@@ -213,6 +201,18 @@ class MemoryLimitCliTest {
                 + " descent.jar …)");
   }
 
+  /**
+   * {@code before}, then one epoch of training on {@code file}: the command both 74 MB tests run.
+   */
+  private static String[] withTraining(Path file, String... before) {
+    String[] train = {
+      "train", "--data", file.toString(), "--epochs", "1", "--lr", "0.001", "--seed", "1"
+    };
+    String[] all = java.util.Arrays.copyOf(before, before.length + train.length);
+    System.arraycopy(train, 0, all, before.length, train.length);
+    return all;
+  }
+
   private static String[] concat(String[] args, String more) {
     String[] all = java.util.Arrays.copyOf(args, args.length + 1);
     all[args.length] = more;
@@ -229,20 +229,7 @@ class MemoryLimitCliTest {
   void aSeventyFourMegabyteFileTrainsInA256MegabyteHeap() throws Exception {
     Path file = seventyFourMegabytes(dir);
 
-    List<String> lines =
-        inJava(
-            "256m",
-            "--heap-after-load",
-            file.toString(),
-            "train",
-            "--data",
-            file.toString(),
-            "--epochs",
-            "1",
-            "--lr",
-            "0.001",
-            "--seed",
-            "1");
+    List<String> lines = inJava("256m", withTraining(file, "--heap-after-load", file.toString()));
 
     assertThat(lines).hasSize(2);
     assertThat(lines.get(1)).isEqualTo("exit 0");
