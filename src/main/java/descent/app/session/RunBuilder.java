@@ -1,6 +1,7 @@
 package descent.app.session;
 
 import descent.app.session.RunRecipe.PreparedRun;
+import java.io.UncheckedIOException;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -51,7 +52,14 @@ final class RunBuilder {
     wanted = id;
     if (now || recipe.isSmall()) {
       settled = id;
-      install.accept(recipe.build(inboxes.get(), watching), why);
+      PreparedRun built;
+      try {
+        built = recipe.build(inboxes.get(), watching);
+      } catch (IllegalArgumentException | UncheckedIOException e) {
+        say.accept(couldNotBuild(e)); // the old run stays
+        return;
+      }
+      install.accept(built, why);
       return;
     }
     service.requestPause();
@@ -72,9 +80,19 @@ final class RunBuilder {
         error -> {
           if (id == latest) {
             settled = id; // the old run stays
-            say.accept("Could not build a fresh run: " + error);
+            say.accept(couldNotBuild(error));
           }
         });
+  }
+
+  /**
+   * Why the settings make no run, for the status bar: e.g. z-scores of a feature that one training
+   * row leaves constant, or a data file that cannot be read.
+   */
+  static String couldNotBuild(RuntimeException e) {
+    Throwable why = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    String reason = why.getMessage() == null ? why.toString() : why.getMessage();
+    return "Could not build a fresh run: " + reason + "; the current run stays";
   }
 
   /** Whether a large run is being built and will replace the current one. */
