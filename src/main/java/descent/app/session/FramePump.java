@@ -36,9 +36,9 @@ final class FramePump {
 
   /**
    * @param inboxCapacity how many minibatches each run's inbox holds before training waits
-   * @param session applies some events to the session's own state, first
-   * @param sessionDone shows the session's state after the events applied so far: once after a
-   *     frame's events, and before each note
+   * @param session applies some events to the session's own state, first (never none)
+   * @param sessionDone shows the session's state after the events applied so far: once per frame,
+   *     even one with no events, and before each note
    * @param paced whether updates are paced now ({@link UpdatePacer}): while the run plays as fast
    *     as possible; at a chosen speed every frame shows what came
    * @param changes shows what a change of epochs did, in order with the events
@@ -99,38 +99,38 @@ final class FramePump {
   /** Takes and applies every waiting event and note (possibly none). */
   void pump() {
     List<Object> items = inbox.drain();
-    List<TrainingEvent> events = new ArrayList<>(Math.min(items.size(), CHUNK));
-    boolean any = false;
+    List<TrainingEvent> chunk = new ArrayList<>(Math.min(items.size(), CHUNK));
+    boolean any = false; // whether the listeners heard any event
     StepSnapshot latest = null; // the views show the state, not a history: one per frame
     for (Object item : items) {
-      if (item instanceof TrainingEvent e) {
-        events.add(e);
-        if (events.size() == CHUNK) {
-          hand(events);
-          any = true;
-          events = new ArrayList<>(CHUNK);
-        }
-      } else if (item instanceof StepSnapshot s) {
+      if (item instanceof StepSnapshot s) {
         latest = s;
-      } else {
-        if (!events.isEmpty()) {
-          hand(events);
-          any = true;
-          events = new ArrayList<>(CHUNK);
-        }
-        sessionDone.run();
-        if (item instanceof EpochsChange change) {
-          changes.accept(change);
-        } else if (item instanceof PhaseDone phase) {
-          phases.accept(phase);
+        continue;
+      }
+      if (item instanceof TrainingEvent e) {
+        chunk.add(e);
+        if (chunk.size() < CHUNK) {
+          continue;
         }
       }
+      if (!chunk.isEmpty()) { // a full chunk, or the events before a note
+        hand(chunk);
+        any = true;
+        chunk = new ArrayList<>(CHUNK);
+      }
+      if (item instanceof EpochsChange change) {
+        sessionDone.run();
+        changes.accept(change);
+      } else if (item instanceof PhaseDone phase) {
+        sessionDone.run();
+        phases.accept(phase);
+      }
     }
-    if (!events.isEmpty() || !any) {
-      any |= !events.isEmpty();
-      hand(events); // even if empty: the session hears once per frame at least
+    if (!chunk.isEmpty()) {
+      hand(chunk);
+      any = true;
     }
-    sessionDone.run();
+    sessionDone.run(); // once per frame, even with nothing new
     if (any) {
       for (FrameListener l : listeners) {
         l.onEventsDone();
@@ -144,10 +144,8 @@ final class FramePump {
   /** Gives {@code events} to the session first, then to every listener. */
   private void hand(List<TrainingEvent> events) {
     session.accept(events);
-    if (!events.isEmpty()) {
-      for (FrameListener l : listeners) {
-        l.onEvents(events);
-      }
+    for (FrameListener l : listeners) {
+      l.onEvents(events);
     }
   }
 

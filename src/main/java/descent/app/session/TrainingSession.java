@@ -359,9 +359,6 @@ public final class TrainingSession {
 
   /** Counts a frame's events, or some of them; {@link #applied()} shows where they left the run. */
   private void apply(List<TrainingEvent> events) {
-    if (recorder != null) {
-      recorder.want(); // one snapshot per frame while the run plays
-    }
     BatchDone last = status.apply(events, settings.learningRate.value());
     if (last != null) {
       lastApplied = last;
@@ -370,6 +367,9 @@ public final class TrainingSession {
 
   /** Shows the parameters after the events applied so far, once for all of them. */
   private void applied() {
+    if (recorder != null) {
+      recorder.want(); // one snapshot per frame while the run plays
+    }
     if (lastApplied != null) {
       parameters.update(lastApplied.w(), lastApplied.b());
       // the frame that finishes the run sets the state before its last w and b arrive
