@@ -120,12 +120,7 @@ final class RowBlocks {
     if (oneFullBlock()) {
       all = features.get(0);
     } else {
-      all = new double[n * d];
-      for (int b = 0, first = 0; b < features.size(); first += sizes.get(b), b++) {
-        int rows = Math.min(sizes.get(b), n - first);
-        System.arraycopy(features.get(b), 0, all, first * d, rows * d);
-        features.set(b, null);
-      }
+      all = join(features, new double[n * d], d);
     }
     features.clear();
     x = null;
@@ -134,25 +129,26 @@ final class RowBlocks {
 
   /** The targets in one array; the target blocks are let go. */
   double[] joinTargets() {
-    double[] all = new double[n];
-    for (int b = 0, first = 0; b < targets.size() && first < n; first += sizes.get(b), b++) {
-      int rows = Math.min(sizes.get(b), n - first);
-      System.arraycopy(targets.get(b), 0, all, first, rows);
-      targets.set(b, null);
-    }
     y = null;
-    return all;
+    return join(targets, new double[n], 1);
   }
 
   /** The physical line of each row in one array; the line blocks are let go. */
   int[] joinLines() {
-    int[] all = new int[n];
-    for (int b = 0, first = 0; b < lines.size() && first < n; first += sizes.get(b), b++) {
-      int rows = Math.min(sizes.get(b), n - first);
-      System.arraycopy(lines.get(b), 0, all, first, rows);
-      lines.set(b, null);
-    }
     at = null;
+    return join(lines, new int[n], 1);
+  }
+
+  /**
+   * Copies the first n rows of {@code blocks}, {@code width} values each, into {@code all}, and
+   * lets each block go once copied.
+   */
+  private <A> A join(List<A> blocks, A all, int width) {
+    for (int b = 0, first = 0; b < blocks.size() && first < n; first += sizes.get(b), b++) {
+      int rows = Math.min(sizes.get(b), n - first);
+      System.arraycopy(blocks.get(b), 0, all, first * width, rows * width);
+      blocks.set(b, null);
+    }
     return all;
   }
 }
