@@ -48,9 +48,7 @@ class LargestRunHeapTest {
   }
 
   private static void waitUntil(long seconds, Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(
-        seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(seconds, condition);
   }
 
   private static long heapAfterGc() {

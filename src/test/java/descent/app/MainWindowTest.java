@@ -54,9 +54,7 @@ class MainWindowTest {
 
   /** Waits for {@code condition}, evaluated on the FX thread where the session lives. */
   private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(20, condition);
   }
 
   private void waitIdle() throws TimeoutException {

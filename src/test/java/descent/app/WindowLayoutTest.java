@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import descent.app.session.TrainingSession;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -50,9 +49,7 @@ class WindowLayoutTest {
   }
 
   static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(20, condition);
   }
 
   /** Resizes the scene to {@code width}×{@code height} (Monocle draws no frame) and lays it out. */

@@ -2,12 +2,12 @@ package descent.app.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import descent.app.FxWait;
 import descent.app.MainView;
 import descent.app.session.TrainingSession;
 import descent.app.session.TrainingSession.State;
 import descent.app.settings.SpeedSetting;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -52,9 +52,7 @@ class LossChartSessionTest {
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(20, condition);
   }
 
   private Image shot(String name) throws Exception {

@@ -3,6 +3,7 @@ package descent.app.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import descent.app.FxWait;
 import descent.app.chart.LossChartModel.Point;
 import descent.data.SyntheticRegressionData;
 import descent.model.LinearRegressionScratch;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -61,9 +61,7 @@ class LossChartViewTest {
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(
-        5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(5, condition);
   }
 
   private List<Point> plotted(LossSeries which) {

@@ -2,6 +2,7 @@ package descent.app.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import descent.app.FxWait;
 import descent.app.chart.LossChartView;
 import descent.app.chart.LossCharts;
 import descent.app.session.TrainingSession;
@@ -10,7 +11,6 @@ import descent.app.settings.SettingsModel;
 import descent.run.RunConfig;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -71,9 +71,7 @@ class ComparisonSessionTest {
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(20, condition);
   }
 
   private static <T> T fx(Callable<T> c) throws Exception {

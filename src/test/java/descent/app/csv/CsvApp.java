@@ -1,12 +1,12 @@
 package descent.app.csv;
 
+import descent.app.FxWait;
 import descent.app.MainView;
 import descent.app.session.TrainingSession;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -24,9 +24,7 @@ final class CsvApp {
 
   /** Waits for {@code condition}, evaluated on the FX thread. */
   static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(20, condition);
   }
 
   /** Waits until the dialog has an answer for the current choice. */

@@ -3,6 +3,7 @@ package descent.app.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import descent.app.DescentApp;
+import descent.app.FxWait;
 import descent.app.MainView;
 import descent.app.session.TrainingSession;
 import descent.app.teach.Views;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -73,9 +73,7 @@ class ExportInAppTest {
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(20, condition);
   }
 
   private static <T> T fx(Callable<T> call) throws Exception {

@@ -3,6 +3,7 @@ package descent.app.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import descent.app.DescentApp;
+import descent.app.FxWait;
 import descent.app.session.TrainingSession;
 import descent.app.session.TrainingSession.State;
 import descent.app.settings.SpeedSetting;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -62,9 +62,7 @@ class FitScoresTest {
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(
-        30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(30, condition);
   }
 
   /** 40 rows of y = 2·x1 − 3.4·x2 + 4.2 + noise: 32 training rows and 8 validation rows. */

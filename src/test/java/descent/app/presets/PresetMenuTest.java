@@ -3,12 +3,12 @@ package descent.app.presets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import descent.app.DescentApp;
+import descent.app.FxWait;
 import descent.app.session.TrainingSession;
 import descent.app.session.TrainingSession.State;
 import descent.app.settings.SettingsModel;
 import descent.run.Presets;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -41,9 +41,7 @@ class PresetMenuTest {
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(
-        30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(30, condition);
   }
 
   private static void choose(FxRobot robot, String preset) {

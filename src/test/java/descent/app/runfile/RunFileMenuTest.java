@@ -3,6 +3,7 @@ package descent.app.runfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import descent.app.DescentApp;
+import descent.app.FxWait;
 import descent.app.MainView;
 import descent.app.session.TrainingSession;
 import descent.app.settings.SettingsModel;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -54,9 +54,7 @@ class RunFileMenuTest {
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(20, condition);
   }
 
   /** Picks {@code file} in the (stand-in) chooser and clicks the item. */

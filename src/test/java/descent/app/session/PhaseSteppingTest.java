@@ -2,6 +2,7 @@ package descent.app.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import descent.app.FxWait;
 import descent.app.params.ParametersModel;
 import descent.app.session.TrainingSession.State;
 import descent.app.settings.SettingsModel;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Step phase: one press runs one phase of the current minibatch on the training thread, and the
@@ -77,9 +76,7 @@ class PhaseSteppingTest {
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(20, condition);
   }
 
   private static void waitIdle(TrainingSession s) throws TimeoutException {

@@ -2,6 +2,7 @@ package descent.app.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import descent.app.FxWait;
 import descent.app.session.TrainingSession.State;
 import descent.app.settings.SettingsModel;
 import descent.app.settings.SpeedSetting;
@@ -74,9 +75,7 @@ class TrainingSessionTest {
 
   /** Waits for {@code condition}, evaluated on the FX thread where the session lives. */
   private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(20, condition);
   }
 
   private void waitIdle() throws TimeoutException {

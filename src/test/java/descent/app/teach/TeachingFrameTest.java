@@ -2,6 +2,7 @@ package descent.app.teach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import descent.app.FxWait;
 import descent.app.session.TrainingSession;
 import descent.app.session.TrainingSession.State;
 import descent.app.settings.SettingsModel;
@@ -10,7 +11,6 @@ import descent.train.TrainingRun.Phase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -96,9 +96,7 @@ class TeachingFrameTest {
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(20, condition);
   }
 
   private void press(FxRobot robot, Runnable command) throws TimeoutException {

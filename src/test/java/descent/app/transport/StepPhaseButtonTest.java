@@ -3,6 +3,7 @@ package descent.app.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import descent.app.DescentApp;
+import descent.app.FxWait;
 import descent.app.LayoutProbe;
 import descent.app.session.TrainingSession;
 import descent.train.TrainingRun.Phase;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
@@ -49,9 +49,7 @@ class StepPhaseButtonTest {
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-    WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(20, condition);
   }
 
   private static String text(FxRobot robot, String id) throws Exception {

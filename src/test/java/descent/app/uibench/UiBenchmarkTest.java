@@ -3,6 +3,7 @@ package descent.app.uibench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import descent.app.DescentApp;
+import descent.app.FxWait;
 import descent.app.MainView;
 import descent.app.session.TrainingSession;
 import descent.app.session.TrainingSession.State;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The headless UI benchmark (issue 11 §4, docs/ui-benchmark.md): the real window trains the single
@@ -82,9 +82,7 @@ class UiBenchmarkTest {
   }
 
   private static void waitUntil(long seconds, Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(
-        seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(seconds, condition);
   }
 
   @Test

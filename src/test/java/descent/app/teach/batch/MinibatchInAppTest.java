@@ -3,6 +3,7 @@ package descent.app.teach.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import descent.app.DescentApp;
+import descent.app.FxWait;
 import descent.app.LayoutProbe;
 import descent.app.MainView;
 import descent.app.session.TrainingSession;
@@ -12,7 +13,6 @@ import descent.train.GradientCheck;
 import descent.train.TrainingRun.Phase;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.control.Labeled;
@@ -52,9 +52,7 @@ class MinibatchInAppTest {
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(
-        30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    WaitForAsyncUtils.waitForFxEvents();
+    FxWait.until(30, condition);
   }
 
   private static String text(FxRobot robot, String id) throws Exception {
