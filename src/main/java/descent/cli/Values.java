@@ -2,6 +2,7 @@ package descent.cli;
 
 import descent.app.snapshot.Picture;
 import descent.app.snapshot.ViewNames;
+import descent.data.Decimals;
 import descent.run.RunRules;
 import descent.run.RunRules.IntRule;
 import descent.run.RunRules.NumberRule;
@@ -17,10 +18,6 @@ import picocli.CommandLine.TypeConversionException;
  * one line such as {@code --lr: must be a number > 0, got "abc"}.
  */
 final class Values {
-  /** A plain decimal number: no hex, no {@code NaN}/{@code Infinity}, no {@code d}/{@code f}. */
-  private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
-
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
   static final int MAX_EPOCHS = RunRules.MAX_EPOCHS;
@@ -153,7 +150,7 @@ final class Values {
         if (v == null) {
           // a well-formed number that overflows a double, such as 1e400, is too large, not "not a
           // number"
-          boolean tooLarge = DECIMAL.matcher(parts[i].trim()).matches();
+          boolean tooLarge = Decimals.isDecimal(parts[i].trim());
           throw new TypeConversionException(
               "must be "
                   + rule
@@ -224,7 +221,7 @@ final class Values {
   /** The finite number {@code text} spells, or null. */
   private static Double parse(String text) {
     String t = text.trim();
-    if (!DECIMAL.matcher(t).matches()) {
+    if (!Decimals.isDecimal(t)) {
       return null;
     }
     double v = Double.parseDouble(t);

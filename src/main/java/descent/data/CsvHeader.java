@@ -27,7 +27,7 @@ final class CsvHeader {
               + delimiterName(delimiter)
               + "s); the first line must name the columns");
     }
-    if (header.stream().allMatch(name -> CsvTableReader.DECIMAL.matcher(name).matches())) {
+    if (header.stream().allMatch(Decimals::isDecimal)) {
       throw new DataFileException(
           file,
           line,

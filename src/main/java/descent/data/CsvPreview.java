@@ -86,8 +86,7 @@ public record CsvPreview(List<String> header, List<List<String>> rows, char deli
         continue;
       }
       String cell = row.get(column);
-      if (!CsvTableReader.DECIMAL.matcher(cell).matches()
-          || !Double.isFinite(Double.parseDouble(cell))) {
+      if (!Decimals.isDecimal(cell) || !Double.isFinite(Double.parseDouble(cell))) {
         return false;
       }
     }

@@ -23,10 +23,6 @@ import java.util.regex.Pattern;
  * text.
  */
 final class CsvTableReader {
-  /** A plain decimal number: no hex, no {@code NaN}/{@code Infinity}, no {@code d}/{@code f}. */
-  static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
-
   private static final Pattern NOT_FINITE =
       Pattern.compile("[+-]?(?:nan|inf|infinity|∞)", Pattern.CASE_INSENSITIVE);
 

@@ -1,8 +1,11 @@
 package descent.data;
 
+import java.util.regex.Pattern;
+
 /**
- * Plain decimal numbers read straight from characters, with no {@code String}: the same grammar as
- * {@link CsvTableReader#DECIMAL} and the same bits as {@link Double#parseDouble}.
+ * Plain decimal numbers, the one grammar of numbers every reader here shares: data files' cells,
+ * the command line's options and the app's fields ({@link #PLAIN}). {@link #parse} reads them
+ * straight from characters, with no {@code String}, to the same bits as {@link Double#parseDouble}.
  *
  * <p>Most cells of a data file have at most 15 significant digits and a small exponent. Then the
  * digits are a long that a double holds exactly, and so is the power of ten (up to 10²²), and one
@@ -10,7 +13,16 @@ package descent.data;
  * decimal, which is what {@link Double#parseDouble} returns (Clinger's fast path). Any other number
  * is given to {@link Double#parseDouble} as a string.
  */
-final class Decimals {
+public final class Decimals {
+  /**
+   * A plain decimal number: an optional sign, digits with an optional point (at least one digit),
+   * an optional exponent. No spaces, no hex, no {@code NaN} or {@code Infinity}, no {@code
+   * d}/{@code f} suffix: {@link Double#parseDouble} takes Java's 0.5f, 1d and 0x1p-4, which a
+   * person does not write.
+   */
+  static final Pattern PLAIN =
+      Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+
   /** Not a decimal number: {@link #parse} returns it (no decimal number parses to NaN). */
   static final double NOT_DECIMAL = Double.NaN;
 
@@ -22,6 +34,11 @@ final class Decimals {
   };
 
   private Decimals() {}
+
+  /** Whether {@code text} is a plain decimal number ({@link #PLAIN}). */
+  public static boolean isDecimal(String text) {
+    return PLAIN.matcher(text).matches();
+  }
 
   /**
    * The value of {@code text[from..to)} as {@link Double#parseDouble} gives it (±infinity when too

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class DecimalsTest {
   private static void assertSameBits(String text) {
     double parsed = Decimals.parse(text.toCharArray(), 0, text.length());
-    boolean decimal = CsvTableReader.DECIMAL.matcher(text).matches();
+    boolean decimal = Decimals.isDecimal(text);
     assertThat(!Double.isNaN(parsed)).as("is %s a decimal", text).isEqualTo(decimal);
     if (decimal) {
       assertThat(Double.doubleToRawLongBits(parsed))

@@ -1,9 +1,9 @@
 package descent.app.settings;
 
+import descent.data.Decimals;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Rounds slider values to numbers a student can read aloud and type back. */
 public final class Readable {
@@ -11,10 +11,6 @@ public final class Readable {
   public static final int ECHO = 20;
 
   private static final double[] ONE_TWO_FIVE = {1, 2, 5, 10};
-
-  /** A number as a person writes it, as the command line reads it: no 0.5f, 1d or 0x1p-4. */
-  private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
 
   private Readable() {}
 
@@ -67,6 +63,6 @@ public final class Readable {
    * 0x1p-4, which the fields refuse as the command line does.
    */
   public static boolean isDecimal(String text) {
-    return DECIMAL.matcher(text).matches();
+    return Decimals.isDecimal(text);
   }
 }
