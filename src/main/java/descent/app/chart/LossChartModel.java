@@ -50,8 +50,9 @@ import javafx.beans.property.SimpleBooleanProperty;
  * <p>Non-finite losses are dropped (a diverging run stops before reporting them). Events must
  * arrive in order; call {@link #clear()} before showing a new run.
  *
- * <p>{@link #versionProperty()} grows by one per {@link #acceptAll} that changed a series and per
- * {@link #clear()}, so a view redraws at most once per batch of events.
+ * <p>{@link #versionProperty()} grows by one per {@link #acceptAll} (or {@link #publish()} after
+ * {@link #take}) that changed a series and per {@link #clear()}, so a view redraws at most once per
+ * batch of events.
  */
 public final class LossChartModel {
   /** The most points the minibatch series holds. */
@@ -78,6 +79,7 @@ public final class LossChartModel {
   private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
   private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
   private long snapshotVersion = -1;
+  private boolean unpublished; // taken events changed a series since the last version bump
   private long minibatchCount;
   private int batchesPerEpoch;
   private double firstLoss = Double.NaN;
@@ -113,20 +115,34 @@ public final class LossChartModel {
    * #versionProperty()} once if anything changed.
    */
   public void acceptAll(List<? extends TrainingEvent> events) {
-    boolean changed = false;
+    take(events);
+    publish();
+  }
+
+  /**
+   * Takes events as {@link #acceptAll} does, but leaves {@link #versionProperty()} as it is until
+   * {@link #publish()}: for a caller that takes events in every frame and shows them in fewer, so
+   * that the views do not redraw in between.
+   */
+  public void take(List<? extends TrainingEvent> events) {
     for (TrainingEvent event : events) {
       if (event instanceof BatchDone batch) {
-        changed |= onBatch(batch);
+        unpublished |= onBatch(batch);
       } else if (event instanceof EpochDone epoch) {
-        changed |= onEpoch(epoch);
+        unpublished |= onEpoch(epoch);
       } else if (event instanceof Diverged d) {
         double at =
             d.epoch() + (batchesPerEpoch > 0 ? (double) d.batchIndex() / batchesPerEpoch : 0);
         divergence = new Divergence(at, d.loss(), d.step());
-        changed = true;
+        unpublished = true;
       }
     }
-    if (changed) {
+  }
+
+  /** Bumps {@link #versionProperty()} once if the events taken since the last call changed any. */
+  public void publish() {
+    if (unpublished) {
+      unpublished = false;
       version.set(version.get() + 1);
     }
   }
@@ -139,6 +155,7 @@ public final class LossChartModel {
     batchesPerEpoch = 0;
     firstLoss = Double.NaN;
     divergence = null;
+    unpublished = false;
     version.set(version.get() + 1);
   }
 

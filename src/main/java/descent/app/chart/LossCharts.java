@@ -22,12 +22,13 @@ public final class LossCharts {
         new TrainingSession.FrameListener() {
           @Override
           public void onEvents(List<TrainingEvent> events) {
-            model.acceptAll(events);
+            model.take(events); // not drawn yet: the views redraw when the events are shown
           }
 
           @Override
           public void onEventsDone() {
-            view.refresh(); // once a frame, however many calls brought its events
+            model.publish();
+            view.refresh(); // once per update, however many calls brought its events
           }
 
           @Override

@@ -12,12 +12,15 @@ import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 
 /**
- * Carries the current run's events from its {@link EventInbox} to the FX thread: while training
- * runs, in every frame (at full speed, in every frame its {@link UpdatePacer} allows: every frame,
- * unless updates take longer than a frame), and whenever the session asks. The events go, {@link
- * #CHUNK} at a time and in order, first to the session (counters, parameters), then to the {@link
- * FrameListener}s (the chart, the path, the history), interleaved in order with the session's notes
- * of epochs changes and phases. Lives on the FX thread.
+ * Carries the current run's events from its {@link EventInbox} to the FX thread, in two steps. It
+ * <em>takes</em> them in every frame while training runs (a few milliseconds' worth at most):
+ * {@link #CHUNK} at a time and in order, first to the session (counters), then to the {@link
+ * FrameListener}s (the chart's model, the path, the history), interleaved in order with the
+ * session's notes of epochs changes and phases. It <em>shows</em> them (the session's counters and
+ * parameters, then each listener's {@link FrameListener#onEventsDone}, then the latest step
+ * snapshot) in every frame at a chosen speed, and at full speed in every frame its {@link
+ * UpdatePacer} allows. When the session asks ({@link #pump()}), it takes everything and shows it.
+ * Lives on the FX thread.
  */
 final class FramePump {
   private final int inboxCapacity;
@@ -33,6 +36,11 @@ final class FramePump {
   private final AnimationTimer frames;
   private final UpdatePacer pacer = new UpdatePacer();
   private EventInbox inbox;
+  private List<Object> taken = List.of(); // drained from the inbox, handed on up to next
+  private int next;
+  private int unshown; // FIRST and SECOND: what has events handed on since it was last shown
+  private boolean secondPending; // a paced update showed FIRST; the next frame shows SECOND
+  private StepSnapshot latest; // the last snapshot taken, not shown yet
 
   /**
    * @param inboxCapacity how many minibatches each run's inbox holds before training waits
@@ -64,9 +72,7 @@ final class FramePump {
         new AnimationTimer() {
           @Override
           public void handle(long now) {
-            if (!paced.getAsBoolean() || pacer.due(System.nanoTime())) {
-              pump();
-            }
+            frame();
           }
         };
   }
@@ -76,14 +82,19 @@ final class FramePump {
     return new EventInbox(inboxCapacity, trainingThreadListeners, phaseThreadListeners);
   }
 
-  /** Reads {@code next} from now on; the old inbox is closed, so its late events go nowhere. */
-  void connect(EventInbox next) {
+  /** Reads {@code fresh} from now on; the old inbox is closed, so its late events go nowhere. */
+  void connect(EventInbox fresh) {
     frames.stop();
     pacer.reset();
     if (inbox != null) {
       inbox.close();
     }
-    inbox = next;
+    inbox = fresh;
+    taken = List.of(); // the old run's events go nowhere
+    next = 0;
+    unshown = 0;
+    secondPending = false;
+    latest = null;
     for (FrameListener l : listeners) {
       l.onReset();
     }
@@ -96,48 +107,127 @@ final class FramePump {
    */
   static final int CHUNK = 2048;
 
-  /** Takes and applies every waiting event and note (possibly none). */
+  /**
+   * How long a frame spends handing events on, at most, before it leaves the rest to the next frame
+   * (checked after each {@link #CHUNK}). A frame that came late (the window was busy drawing a view
+   * for the first time) finds several frames' events waiting; taking them all at once would make
+   * that frame late too. The training thread waits when the inbox is full, so a window that cannot
+   * keep up slows training down instead of falling ever further behind.
+   */
+  static final long TAKE_BUDGET_NANOS = 6_000_000L;
+
+  /**
+   * Takes and applies every waiting event and note (possibly none), and shows where they left the
+   * run: what a frame does when it updates, and what the session does when the run stops.
+   */
   void pump() {
-    List<Object> items = inbox.drain();
-    List<TrainingEvent> chunk = new ArrayList<>(Math.min(items.size(), CHUNK));
-    boolean any = false; // whether the listeners heard any event
-    StepSnapshot latest = null; // the views show the state, not a history: one per frame
-    for (Object item : items) {
-      if (item instanceof StepSnapshot s) {
-        latest = s;
-        continue;
+    secondPending = false;
+    take(Long.MAX_VALUE);
+    show(FIRST | SECOND);
+  }
+
+  /**
+   * In each frame while training runs: hands the waiting events on to the session and the listeners
+   * (their counts and histories), within {@link #TAKE_BUDGET_NANOS}, and shows them only if this
+   * frame updates. Taking events in every frame keeps each frame's share of them small; showing
+   * them (CSS, layout, drawing) is what is spaced out. At a chosen speed every frame shows
+   * everything. As fast as possible, an update is due when the {@link UpdatePacer} says so, and
+   * takes two frames: the counters, the parameters and the chart in the first, the teaching views
+   * in the second, each the run as the first left it; the pacer counts both as one update.
+   */
+  private void frame() {
+    long now = System.nanoTime();
+    if (!paced.getAsBoolean()) {
+      secondPending = false;
+      take(now + TAKE_BUDGET_NANOS);
+      show(FIRST | SECOND);
+    } else if (secondPending) {
+      secondPending = false;
+      show(SECOND);
+      take(now + TAKE_BUDGET_NANOS);
+    } else {
+      take(now + TAKE_BUDGET_NANOS);
+      if (pacer.due(now)) {
+        show(FIRST);
+        secondPending = true;
       }
-      if (item instanceof TrainingEvent e) {
-        chunk.add(e);
-        if (chunk.size() < CHUNK) {
-          continue;
+    }
+  }
+
+  /**
+   * Hands on the events waiting, in order, until none is left or {@code deadline} ({@link
+   * System#nanoTime()}) has passed. Events are taken from the inbox only once the last ones taken
+   * are all handed on, so at most twice its capacity wait in all. Notes are shown when they come.
+   */
+  private void take(long deadline) {
+    while (true) {
+      if (next == taken.size()) {
+        taken = inbox.drain();
+        next = 0;
+        if (taken.isEmpty()) {
+          return;
         }
       }
-      if (!chunk.isEmpty()) { // a full chunk, or the events before a note
-        hand(chunk);
-        any = true;
-        chunk = new ArrayList<>(CHUNK);
+      List<TrainingEvent> chunk = new ArrayList<>(Math.min(taken.size() - next, CHUNK));
+      Object note = null;
+      while (next < taken.size() && chunk.size() < CHUNK && note == null) {
+        Object item = taken.get(next++);
+        if (item instanceof TrainingEvent e) {
+          chunk.add(e);
+        } else if (item instanceof StepSnapshot s) {
+          latest = s; // the views show the state, not a history: the last one taken
+        } else {
+          note = item;
+        }
       }
-      if (item instanceof EpochsChange change) {
+      if (!chunk.isEmpty()) {
+        hand(chunk);
+        unshown = FIRST | SECOND;
+      }
+      if (note instanceof EpochsChange change) {
         sessionDone.run();
         changes.accept(change);
-      } else if (item instanceof PhaseDone phase) {
+      } else if (note instanceof PhaseDone phase) {
         sessionDone.run();
         phases.accept(phase);
       }
-    }
-    if (!chunk.isEmpty()) {
-      hand(chunk);
-      any = true;
-    }
-    sessionDone.run(); // once per frame, even with nothing new
-    if (any) {
-      for (FrameListener l : listeners) {
-        l.onEventsDone();
+      if (next == taken.size()) {
+        taken = List.of(); // let the handed-on events go before the next drain
+        next = 0;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        return;
       }
     }
-    if (latest != null) {
-      snapshots.accept(latest);
+  }
+
+  /** What {@link #show} shows: the session and the first frame's listeners. */
+  private static final int FIRST = 1;
+
+  /** What {@link #show} shows: the step snapshot and the second frame's listeners. */
+  private static final int SECOND = 2;
+
+  /**
+   * Shows where the events handed on so far left the run, for {@code what}: {@link #FIRST} (the
+   * counters and parameters, then the listeners that show first), {@link #SECOND} (the listeners
+   * that show in the second frame, then the latest snapshot), or both.
+   */
+  private void show(int what) {
+    if ((what & FIRST) != 0) {
+      sessionDone.run(); // even with nothing new: the rate falls when nothing came
+    }
+    if ((unshown & what) != 0) {
+      for (FrameListener l : listeners) {
+        if ((what & (l.showsInSecondFrame() ? SECOND : FIRST)) != 0) {
+          l.onEventsDone();
+        }
+      }
+      unshown &= ~what;
+    }
+    if ((what & SECOND) != 0 && latest != null) {
+      StepSnapshot s = latest;
+      latest = null;
+      snapshots.accept(s);
     }
   }
 

@@ -44,12 +44,18 @@ final class SessionStatus {
 
   private final ThroughputMeter meter = new ThroughputMeter();
   private int lastEpochDone = -1;
+  // the counters as the events applied so far left them, until publish() shows them
+  private boolean pending;
+  private int pendingEpoch;
+  private int pendingBatch;
+  private long pendingSteps;
 
   /**
    * Shows a fresh run of {@code epochs} epochs, ready for its first step, built because {@code
    * why}.
    */
   void start(PreparedRun p, int epochs, String why) {
+    pending = false;
     state.set(State.READY);
     epoch.set(1);
     maxEpochs.set(epochs);
@@ -71,16 +77,19 @@ final class SessionStatus {
   }
 
   /**
-   * Applies a frame's events, in order, to the counters and the state.
+   * Applies some events, in order, to the counters and the state. The counters change on screen at
+   * the next {@link #publish()}, or at once when the run finishes or diverges, so that the state
+   * and the counters that go with it show together.
    *
    * @param learningRate the learning rate now, for the divergence banner's advice
    * @return the last {@link BatchDone} among them, or null
    */
   BatchDone apply(List<TrainingEvent> events, double learningRate) {
     BatchDone last = null;
-    int ep = epoch.get();
-    int done = batch.get();
-    long step = steps.get();
+    int ep = pending ? pendingEpoch : epoch.get();
+    int done = pending ? pendingBatch : batch.get();
+    long step = pending ? pendingSteps : steps.get();
+    boolean ended = false;
     for (TrainingEvent e : events) {
       if (e instanceof BatchDone b) {
         last = b;
@@ -99,6 +108,7 @@ final class SessionStatus {
         ep = Math.max(1, f.epochs()); // the last epoch, shown complete
         done = batchesPerEpoch.get();
         step = f.steps();
+        ended = true;
         state.set(State.FINISHED);
         message.set("Finished " + f.epochs() + " epochs, " + f.steps() + " steps");
       } else if (e instanceof Diverged d) {
@@ -106,6 +116,7 @@ final class SessionStatus {
         ep = d.epoch() + 1;
         done = Math.min(d.batchIndex() + 1, batchesPerEpoch.get());
         step = d.step();
+        ended = true;
         state.set(State.DIVERGED);
         DivergenceAdvice advice =
             DivergenceAdvice.of(d, learningRate, stabilityBound.get(), scales);
@@ -114,10 +125,24 @@ final class SessionStatus {
         message.set(DivergenceText.message(advice));
       }
     }
-    epoch.set(ep);
-    batch.set(done);
-    steps.set(step);
+    pending = true;
+    pendingEpoch = ep;
+    pendingBatch = done;
+    pendingSteps = step;
+    if (ended) {
+      publish();
+    }
     return last;
+  }
+
+  /** Shows the counters as the events applied so far left them. */
+  void publish() {
+    if (pending) {
+      pending = false;
+      epoch.set(pendingEpoch);
+      batch.set(pendingBatch);
+      steps.set(pendingSteps);
+    }
   }
 
   /** Samples the examples per second once per frame; 0 unless training. */
@@ -174,6 +199,7 @@ final class SessionStatus {
    * caused (such as RunFinished) must be applied first.
    */
   void epochsChanged(EpochsChange change) {
+    publish();
     int n = change.epochs();
     if (change.resumed()) {
       // a finished run got more epochs: it stands at the start of the next one
@@ -200,6 +226,7 @@ final class SessionStatus {
    * LOSS phase's Diverged) must be applied first. A divergence or the run's end keeps its message.
    */
   void phaseDone(PhaseDone phase) {
+    publish();
     if (isOver()) {
       return;
     }

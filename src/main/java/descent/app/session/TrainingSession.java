@@ -57,8 +57,22 @@ public final class TrainingSession {
     /** Events in order; a frame may bring them in several calls, {@code FramePump.CHUNK} each. */
     void onEvents(List<TrainingEvent> events);
 
-    /** Once after the last {@link #onEvents} of a frame that brought any: time to draw. */
+    /**
+     * Once the events handed on since the last call are to be shown (not after every {@link
+     * #onEvents}: at full speed a frame may take events and leave showing them to a later one):
+     * time to draw.
+     */
     default void onEventsDone() {}
+
+    /**
+     * Whether this listener's drawing waits for the frame after the chart's and the counters' when
+     * the run plays as fast as possible (the teaching views: their feed and the step snapshot), so
+     * that no single frame draws everything. At a chosen speed, and whenever the session shows the
+     * run at once, every listener is shown together.
+     */
+    default boolean showsInSecondFrame() {
+      return false;
+    }
 
     void onReset();
   }
@@ -365,8 +379,9 @@ public final class TrainingSession {
     }
   }
 
-  /** Shows the parameters after the events applied so far, once for all of them. */
+  /** Shows the counters and parameters after the events applied so far, once for all of them. */
   private void applied() {
+    status.publish();
     if (recorder != null) {
       recorder.want(); // one snapshot per frame while the run plays
     }

@@ -56,11 +56,22 @@ public final class TeachingFeed {
     snapshot.set(s);
   }
 
-  /** Adds each finished minibatch's parameters to the path. */
+  /** Adds each finished minibatch's parameters to the path, and shows it. */
   public void onEvents(List<TrainingEvent> events) {
-    if (path.addAll(events)) {
-      pathRevision.set(path.revision());
-    }
+    addToPath(events);
+    showPath();
+  }
+
+  /**
+   * Adds each finished minibatch's parameters to the path; the views see it at {@link #showPath}.
+   */
+  void addToPath(List<TrainingEvent> events) {
+    path.addAll(events);
+  }
+
+  /** Tells the views if the path changed since they last heard. */
+  void showPath() {
+    pathRevision.set(path.revision());
   }
 
   public ObjectProperty<RunPicture> pictureProperty() {
@@ -115,7 +126,17 @@ public final class TeachingFeed {
         new FrameListener() {
           @Override
           public void onEvents(List<TrainingEvent> events) {
-            feed.onEvents(events);
+            feed.addToPath(events);
+          }
+
+          @Override
+          public void onEventsDone() {
+            feed.showPath();
+          }
+
+          @Override
+          public boolean showsInSecondFrame() {
+            return true;
           }
 
           @Override

@@ -109,7 +109,9 @@ final class FrameRecorder {
 
   /**
    * The {@code count} longest intervals, longest first, each as {interval ns, segment, the frame's
-   * index within its segment (0 for the segment's first frame), steps shown at its end}.
+   * index within its segment (0 for the segment's first frame), steps shown at its end, then the
+   * wall time of the frame that began the interval in each phase: events, CSS and layout, the rest
+   * (ns; -1 where its pulse listeners did not run), then the steps that frame's pump took}.
    */
   long[][] longest(int count) {
     Integer[] order = new Integer[Math.max(0, size - 1)];
@@ -124,7 +126,19 @@ final class FrameRecorder {
       while (first > 0 && segments[first - 1] == segments[k]) {
         first--;
       }
-      out[i] = new long[] {times[k] - times[k - 1], segments[k], k - first, stepsAt[k]};
+      int f = k - 1;
+      boolean listened = wall[1][f] >= wall[0][f] && wall[2][f] >= wall[1][f];
+      out[i] =
+          new long[] {
+            times[k] - times[k - 1],
+            segments[k],
+            k - first,
+            stepsAt[k],
+            listened ? wall[1][f] - wall[0][f] : -1,
+            listened ? wall[2][f] - wall[1][f] : -1,
+            listened ? wall[0][k] - wall[2][f] : -1,
+            stepsAt[k] - stepsAt[f]
+          };
     }
     return out;
   }

@@ -253,15 +253,21 @@ class UiBenchmarkTest {
         updates.p90(),
         updates.p99(),
         updates.max());
-    System.out.println("  longest intervals (ms, view, frame of the view's turn, steps):");
-    for (long[] l : frames.longest(12)) {
+    System.out.println(
+        "  longest intervals (ms, view, frame of the view's turn, steps; the frame before it:"
+            + " events / CSS+layout / rest ms, steps its pump took):");
+    for (long[] l : frames.longest(20)) {
       System.out.printf(
           Locale.ROOT,
-          "    %7.1f  %-10s  frame %4d  %,d steps%n",
+          "    %7.1f  %-10s  frame %4d  %,11d steps   %6.1f / %6.1f / %6.1f ms  %,d%n",
           l[0] / 1e6,
           titles.get((int) l[1]),
           l[2],
-          l[3]);
+          l[3],
+          l[4] / 1e6,
+          l[5] / 1e6,
+          l[6] / 1e6,
+          l[7]);
     }
     report.write(Path.of("target", "ui-bench.json"));
     assertThat(frames.frames()).as("frames recorded").isGreaterThan(10);
