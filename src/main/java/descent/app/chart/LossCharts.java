@@ -32,6 +32,11 @@ public final class LossCharts {
           }
 
           @Override
+          public int showFrame() {
+            return 1; // after the status bar and the parameters, before the teaching views
+          }
+
+          @Override
           public void onReset() {
             model.clear();
             view.refresh();

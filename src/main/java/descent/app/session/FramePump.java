@@ -18,9 +18,9 @@ import javafx.animation.AnimationTimer;
  * FrameListener}s (the chart's model, the path, the history), interleaved in order with the
  * session's notes of epochs changes and phases. It <em>shows</em> them (the session's counters and
  * parameters, then each listener's {@link FrameListener#onEventsDone}, then the latest step
- * snapshot) in every frame at a chosen speed, and at full speed in every frame its {@link
- * UpdatePacer} allows. When the session asks ({@link #pump()}), it takes everything and shows it.
- * Lives on the FX thread.
+ * snapshot) in every frame at a chosen speed; at full speed, when its {@link UpdatePacer} allows,
+ * spread over {@link #STAGES} frames (ADR 0042). When the session asks ({@link #pump()}), it takes
+ * everything and shows it at once. Lives on the FX thread.
  */
 final class FramePump {
   private final int inboxCapacity;
@@ -34,12 +34,12 @@ final class FramePump {
   private final List<TrainingListener> trainingThreadListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<PhaseDone>> phaseThreadListeners = new CopyOnWriteArrayList<>();
   private final AnimationTimer frames;
-  private final UpdatePacer pacer = new UpdatePacer();
+  private final UpdatePacer pacer = new UpdatePacer(STAGES);
   private EventInbox inbox;
   private List<Object> taken = List.of(); // drained from the inbox, handed on up to next
   private int next;
-  private int unshown; // FIRST and SECOND: what has events handed on since it was last shown
-  private boolean secondPending; // a paced update showed FIRST; the next frame shows SECOND
+  private int unshown; // bit k: frame k of an update has events handed on since it last showed
+  private int stage; // the next frame of an update under way to show; 0: none under way
   private StepSnapshot latest; // the last snapshot taken, not shown yet
 
   /**
@@ -72,7 +72,7 @@ final class FramePump {
         new AnimationTimer() {
           @Override
           public void handle(long now) {
-            frame();
+            frame(System.nanoTime());
           }
         };
   }
@@ -93,7 +93,7 @@ final class FramePump {
     taken = List.of(); // the old run's events go nowhere
     next = 0;
     unshown = 0;
-    secondPending = false;
+    stage = 0;
     latest = null;
     for (FrameListener l : listeners) {
       l.onReset();
@@ -121,35 +121,40 @@ final class FramePump {
    * run: what a frame does when it updates, and what the session does when the run stops.
    */
   void pump() {
-    secondPending = false;
+    stage = 0;
     take(Long.MAX_VALUE);
-    show(FIRST | SECOND);
+    show(0, STAGES - 1);
   }
 
   /**
-   * In each frame while training runs: hands the waiting events on to the session and the listeners
-   * (their counts and histories), within {@link #TAKE_BUDGET_NANOS}, and shows them only if this
-   * frame updates. Taking events in every frame keeps each frame's share of them small; showing
-   * them (CSS, layout, drawing) is what is spaced out. At a chosen speed every frame shows
-   * everything. As fast as possible, an update is due when the {@link UpdatePacer} says so, and
-   * takes two frames: the counters, the parameters and the chart in the first, the teaching views
-   * in the second, each the run as the first left it; the pacer counts both as one update.
+   * Over how many frames an update at full speed is spread once updates are slow ({@link
+   * UpdatePacer}): the status bar and the parameters in the first, the loss chart in the second,
+   * the teaching views in the third ({@link FrameListener#showFrame()}).
    */
-  private void frame() {
-    long now = System.nanoTime();
+  static final int STAGES = 3;
+
+  /**
+   * In each frame while training runs: takes the waiting events (within {@link #TAKE_BUDGET_NANOS})
+   * and, when an update is due, shows them. At a chosen speed every frame updates. As fast as
+   * possible the {@link UpdatePacer} says when, and whether the update is shown at once or spread
+   * over {@link #STAGES} frames; the frames after the first show the run as the first left it, and
+   * take nothing.
+   */
+  void frame(long now) {
+    if (stage > 0) {
+      show(stage, stage);
+      stage = stage + 1 < STAGES ? stage + 1 : 0;
+      return;
+    }
+    take(now + TAKE_BUDGET_NANOS);
     if (!paced.getAsBoolean()) {
-      secondPending = false;
-      take(now + TAKE_BUDGET_NANOS);
-      show(FIRST | SECOND);
-    } else if (secondPending) {
-      secondPending = false;
-      show(SECOND);
-      take(now + TAKE_BUDGET_NANOS);
-    } else {
-      take(now + TAKE_BUDGET_NANOS);
-      if (pacer.due(now)) {
-        show(FIRST);
-        secondPending = true;
+      show(0, STAGES - 1);
+    } else if (pacer.due(now)) {
+      if (pacer.frames() > 1) {
+        show(0, 0);
+        stage = 1;
+      } else {
+        show(0, STAGES - 1);
       }
     }
   }
@@ -182,7 +187,7 @@ final class FramePump {
       }
       if (!chunk.isEmpty()) {
         hand(chunk);
-        unshown = FIRST | SECOND;
+        unshown = (1 << STAGES) - 1;
       }
       if (note instanceof EpochsChange change) {
         sessionDone.run();
@@ -201,30 +206,26 @@ final class FramePump {
     }
   }
 
-  /** What {@link #show} shows: the session and the first frame's listeners. */
-  private static final int FIRST = 1;
-
-  /** What {@link #show} shows: the step snapshot and the second frame's listeners. */
-  private static final int SECOND = 2;
-
   /**
-   * Shows where the events handed on so far left the run, for {@code what}: {@link #FIRST} (the
-   * counters and parameters, then the listeners that show first), {@link #SECOND} (the listeners
-   * that show in the second frame, then the latest snapshot), or both.
+   * Shows where the events handed on so far left the run, in the frames {@code from} to {@code to}
+   * of an update: the session's counters and parameters with frame 0, each listener with its {@link
+   * FrameListener#showFrame()}, the latest snapshot with the last frame.
    */
-  private void show(int what) {
-    if ((what & FIRST) != 0) {
+  private void show(int from, int to) {
+    if (from == 0) {
       sessionDone.run(); // even with nothing new: the rate falls when nothing came
     }
-    if ((unshown & what) != 0) {
-      for (FrameListener l : listeners) {
-        if ((what & (l.showsInSecondFrame() ? SECOND : FIRST)) != 0) {
-          l.onEventsDone();
+    for (int k = from; k <= to; k++) {
+      if ((unshown & (1 << k)) != 0) {
+        unshown &= ~(1 << k);
+        for (FrameListener l : listeners) {
+          if (l.showFrame() == k) {
+            l.onEventsDone();
+          }
         }
       }
-      unshown &= ~what;
     }
-    if ((what & SECOND) != 0 && latest != null) {
+    if (to == STAGES - 1 && latest != null) {
       StepSnapshot s = latest;
       latest = null;
       snapshots.accept(s);

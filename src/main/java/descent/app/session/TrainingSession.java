@@ -65,13 +65,13 @@ public final class TrainingSession {
     default void onEventsDone() {}
 
     /**
-     * Whether this listener's drawing waits for the frame after the chart's and the counters' when
-     * the run plays as fast as possible (the teaching views: their feed and the step snapshot), so
-     * that no single frame draws everything. At a chosen speed, and whenever the session shows the
-     * run at once, every listener is shown together.
+     * In which frame of an update at full speed this listener draws, so that no single frame draws
+     * everything: 0 with the status bar and the parameter table (the default), 1 (the loss chart),
+     * 2 (the teaching views, with the step snapshot). At a chosen speed, and whenever the session
+     * shows the run at once, every listener draws in the same frame.
      */
-    default boolean showsInSecondFrame() {
-      return false;
+    default int showFrame() {
+      return 0;
     }
 
     void onReset();

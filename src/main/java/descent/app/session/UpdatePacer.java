@@ -3,22 +3,26 @@ package descent.app.session;
 /**
  * While a run plays as fast as possible, decides once per frame whether the views take the run's
  * news in this frame or leave it for a later one, so that updating them never takes more than about
- * a third of the FX thread's time. (At a chosen speed every frame updates: the user asked to watch
- * each step.)
+ * a third of the FX thread's time, and whether an update is shown in one frame or spread over
+ * several. (At a chosen speed every frame updates at once: the user asked to watch each step.)
  *
- * <p>An update's cost is the time from its start to the next frame: the events applied, the CSS,
- * layout and drawing it caused, and the wait for the renderer. An update that fits in a normal
- * frame ({@link #FRAME_NANOS}, 60 per second, with some slack) costs nothing extra and the next
- * frame updates again. One that took longer leaves the next {@code (PACE − 1) × cost} to the rest
- * of the program: to input, to the renderer, and above all to the training thread, which shares the
- * machine's cores with them. Frames in between are cheap, so a click or a key still gets an answer
- * within a frame or two. Never more than {@link #MAX_GAP_NANOS} pass between updates, so the window
- * never looks stuck.
+ * <p>An update's cost is the time from its start to the next frame after it: the events applied,
+ * the CSS, layout and drawing it caused, and the wait for the renderer. An update that fits in its
+ * frames ({@link #FRAME_NANOS} each, 60 per second with some slack) costs nothing extra and the
+ * next frame updates again. One that took longer leaves the next {@code (PACE − 1) × cost} to the
+ * rest of the program: to input, to the renderer, and above all to the training thread, which
+ * shares the machine's cores with them. Frames in between are cheap, so a click or a key still gets
+ * an answer within a frame or two. Never more than {@link #MAX_GAP_NANOS} pass between updates, so
+ * the window never looks stuck.
  *
- * <p>On a machine that draws a frame in a few milliseconds nothing changes; on this project's
- * 2-core development machine, which draws in software, the views refresh about 4 times a second at
- * full speed instead of about 25, and training with the window open runs about 1.5 times as fast
- * (ADR 0041).
+ * <p>Once an update shown in one frame took longer than a frame, every later update is spread over
+ * {@code frames} frames (the status bar and parameters, the chart, the teaching views: {@link
+ * FramePump}), so that no single frame draws everything (ADR 0042).
+ *
+ * <p>On a machine that draws a frame in a few milliseconds nothing changes: every frame shows
+ * everything. On this project's 2-core development machine, which draws in software, the views
+ * refresh about 4 times a second at full speed instead of about 25, each update spread over three
+ * frames, and training with the window open runs about 1.5 times as fast (ADR 0041).
  */
 final class UpdatePacer {
   /** An update may take at most 1/PACE of the FX thread's time. */
@@ -30,18 +34,30 @@ final class UpdatePacer {
   /** The longest wait between two updates. */
   static final long MAX_GAP_NANOS = 250_000_000L;
 
+  private final int spreadFrames;
   private long lastStart; // when the last update began; 0: none yet since the reset
   private long lastCost; // how long it took, known at the next frame; -1 until then
+  private int lastFrames; // over how many frames it was shown
+  private boolean spread; // updates are spread over spreadFrames frames from now on
 
   /**
-   * Called at each frame with the time now ({@link System#nanoTime()}): whether to update in this
-   * frame. When it says yes, the update is taken to begin now.
+   * @param spreadFrames over how many frames an update is spread once updates are slow
+   */
+  UpdatePacer(int spreadFrames) {
+    this.spreadFrames = spreadFrames;
+  }
+
+  /**
+   * Called at each frame with the time now ({@link System#nanoTime()}), except the frames of an
+   * update under way: whether to update in this frame. When it says yes, the update is taken to
+   * begin now, shown over {@link #frames()} frames.
    */
   boolean due(long now) {
     if (lastStart != 0 && lastCost < 0) {
       lastCost = now - lastStart;
+      spread |= lastCost > FRAME_NANOS * lastFrames;
     }
-    if (lastStart != 0 && lastCost > FRAME_NANOS) {
+    if (lastStart != 0 && lastCost > FRAME_NANOS * lastFrames) {
       long wait = Math.min(PACE * lastCost, MAX_GAP_NANOS);
       if (now - lastStart < wait) {
         return false;
@@ -49,10 +65,19 @@ final class UpdatePacer {
     }
     lastStart = now;
     lastCost = -1;
+    lastFrames = frames();
     return true;
   }
 
-  /** Forgets the last update: the next frame updates, as after a start or a new run. */
+  /** Over how many frames the update {@link #due} allows now is shown: 1, or once slow, more. */
+  int frames() {
+    return spread ? spreadFrames : 1;
+  }
+
+  /**
+   * Forgets the last update: the next frame updates, as after a start or a new run. Whether updates
+   * are spread stays: the machine did not get faster.
+   */
   void reset() {
     lastStart = 0;
     lastCost = -1;

@@ -135,8 +135,8 @@ public final class TeachingFeed {
           }
 
           @Override
-          public boolean showsInSecondFrame() {
-            return true;
+          public int showFrame() {
+            return 2; // after the status bar and the chart
           }
 
           @Override

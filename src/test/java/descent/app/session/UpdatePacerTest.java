@@ -16,7 +16,7 @@ class UpdatePacerTest {
    * holds the FX thread for {@code costFrames} frames (the next frame comes after that many).
    */
   private static List<Integer> updatingFrames(int frames, int costFrames) {
-    UpdatePacer pacer = new UpdatePacer();
+    UpdatePacer pacer = new UpdatePacer(1);
     pacer.reset();
     List<Integer> updates = new ArrayList<>();
     long base = 1_000 * MS;
@@ -53,8 +53,32 @@ class UpdatePacerTest {
   }
 
   @Test
+  void onceAnUpdateTookLongerThanAFrameUpdatesAreSpreadOverSeveralFrames() {
+    UpdatePacer pacer = new UpdatePacer(3);
+    long t = 5_000 * MS;
+    assertThat(pacer.due(t)).isTrue();
+    assertThat(pacer.frames()).as("fast so far: at once").isEqualTo(1);
+    assertThat(pacer.due(t + 16 * MS)).as("it fitted its frame").isTrue();
+    assertThat(pacer.frames()).isEqualTo(1);
+    assertThat(pacer.due(t + 56 * MS)).as("a 40 ms update: wait three times that").isFalse();
+    assertThat(pacer.due(t + 135 * MS)).isFalse();
+    assertThat(pacer.due(t + 136 * MS)).isTrue();
+    assertThat(pacer.frames()).as("spread from now on").isEqualTo(3);
+    // spread over three frames of 17 ms: 51 ms fits three frames, so the next comes at once
+    assertThat(pacer.due(t + 187 * MS)).isTrue();
+    assertThat(pacer.frames()).isEqualTo(3);
+    // three frames that took 90 ms in all: wait three times that, at most 250 ms
+    assertThat(pacer.due(t + 277 * MS)).isFalse();
+    assertThat(pacer.due(t + 436 * MS)).isFalse();
+    assertThat(pacer.due(t + 437 * MS)).isTrue();
+    pacer.reset(); // Play again: the next frame updates, still spread
+    assertThat(pacer.due(t + 440 * MS)).isTrue();
+    assertThat(pacer.frames()).isEqualTo(3);
+  }
+
+  @Test
   void afterAResetTheNextFrameUpdates() {
-    UpdatePacer pacer = new UpdatePacer();
+    UpdatePacer pacer = new UpdatePacer(1);
     pacer.reset();
     long t = 5_000 * MS;
     assertThat(pacer.due(t)).isTrue();

@@ -1,0 +1,166 @@
+package descent.app.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import descent.app.session.TrainingSession.FrameListener;
+import descent.data.SyntheticRegressionData;
+import descent.train.RunSpec;
+import descent.train.StepSnapshot;
+import descent.train.TrainingEvent;
+import descent.train.TrainingEvent.BatchDone;
+import descent.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/**
+ * What each frame shows: at a chosen speed everything at once; as fast as possible, once updates
+ * are slow, the counters, the chart and the teaching views in three frames in a row, each showing
+ * the same events. Driven with a clock of the test's own (frames 17 ms apart unless said).
+ */
+@ExtendWith(ApplicationExtension.class) // the pump's AnimationTimer needs the toolkit
+class FramePumpTest {
+  private static final long MS = 1_000_000L;
+
+  private final List<String> shown = new ArrayList<>(); // what each frame showed, in order
+  private final List<Long> handed = new ArrayList<>(); // the steps each reader got, per name
+  private final AtomicBoolean paced = new AtomicBoolean(true);
+  private long counted; // the last step the session was handed
+  private FramePump pump;
+  private EventInbox inbox;
+  private long step;
+
+  private static StepSnapshot snapshot() {
+    SyntheticRegressionData data =
+        new SyntheticRegressionData(new double[] {2, -3.4}, 4.2, 0.01, 100, 10, 1, true, 1);
+    RunSpec spec = new RunSpec(0.03, 0.01, 1, 0, 1);
+    return StepSnapshot.of(
+        spec.newTrainer().prepare(spec.newModel(2), data, TrainingListener.NONE),
+        null,
+        null,
+        Double.NaN);
+  }
+
+  private FrameListener listener(String name, int frame) {
+    return new FrameListener() {
+      long last;
+
+      @Override
+      public void onEvents(List<TrainingEvent> events) {
+        last = ((BatchDone) events.get(events.size() - 1)).step();
+      }
+
+      @Override
+      public void onEventsDone() {
+        shown.add(name + " " + last);
+      }
+
+      @Override
+      public int showFrame() {
+        return frame;
+      }
+
+      @Override
+      public void onReset() {}
+    };
+  }
+
+  private void setUp() {
+    pump =
+        new FramePump(
+            1000,
+            events -> counted = ((BatchDone) events.get(events.size() - 1)).step(),
+            () -> shown.add("counters " + counted),
+            paced::get,
+            change -> {},
+            phase -> {},
+            s -> shown.add("snapshot"));
+    pump.addFrameListener(listener("views", 2));
+    pump.addFrameListener(listener("chart", 1));
+    pump.addFrameListener(listener("history", 0));
+    inbox = pump.newInbox();
+    pump.connect(inbox);
+  }
+
+  /** Ten more minibatches arrive, with a snapshot after them. */
+  private void trainTen() {
+    for (int i = 0; i < 10; i++) {
+      step++;
+      inbox.onEvent(
+          new BatchDone(0, (int) step, 1000, step, step / 1000.0, 1, 1, new double[2], 0, 0, 0.1));
+    }
+    inbox.note(SNAPSHOT);
+  }
+
+  private static final StepSnapshot SNAPSHOT = snapshot();
+
+  /** What the frame at {@code at} ms showed. */
+  private List<String> frameAt(long at) {
+    shown.clear();
+    pump.frame(at * MS);
+    return List.copyOf(shown);
+  }
+
+  @Test
+  void atAChosenSpeedEveryFrameShowsEverythingAtOnce() {
+    setUp();
+    paced.set(false);
+    trainTen();
+    assertThat(frameAt(1000))
+        .containsExactly("counters 10", "history 10", "chart 10", "views 10", "snapshot");
+    trainTen();
+    assertThat(frameAt(1100)) // a slow frame changes nothing at a chosen speed
+        .containsExactly("counters 20", "history 20", "chart 20", "views 20", "snapshot");
+    trainTen();
+    assertThat(frameAt(1117))
+        .containsExactly("counters 30", "history 30", "chart 30", "views 30", "snapshot");
+  }
+
+  @Test
+  void asFastAsPossibleSlowUpdatesAreSpacedOutAndSpreadOverThreeFrames() {
+    setUp();
+    trainTen();
+    assertThat(frameAt(1000))
+        .as("fast so far: all at once")
+        .containsExactly("counters 10", "history 10", "chart 10", "views 10", "snapshot");
+    trainTen();
+    assertThat(frameAt(1040)).as("that update took 40 ms: the next waits 120 ms").isEmpty();
+    trainTen();
+    assertThat(frameAt(1057)).as("events are taken, not shown").isEmpty();
+    assertThat(counted).isEqualTo(30);
+    trainTen();
+    assertThat(frameAt(1120)).containsExactly("counters 40", "history 40");
+    trainTen();
+    assertThat(frameAt(1137)).as("the second frame takes nothing new").containsExactly("chart 40");
+    assertThat(frameAt(1154)).containsExactly("views 40", "snapshot");
+    assertThat(counted).isEqualTo(40);
+    assertThat(frameAt(1171))
+        .as("three frames of 17 ms fit: the next update is due at once, spread again")
+        .containsExactly("counters 50", "history 50");
+    assertThat(frameAt(1188)).containsExactly("chart 50");
+    assertThat(frameAt(1205)).containsExactly("views 50", "snapshot");
+  }
+
+  @Test
+  void whenTheSessionAsksEverythingTakenIsShownAtOnceEvenMidUpdate() {
+    setUp();
+    trainTen();
+    frameAt(1000);
+    trainTen();
+    frameAt(1040); // slow: spread from now on
+    trainTen();
+    assertThat(frameAt(1120)).containsExactly("counters 30", "history 30");
+    trainTen();
+    shown.clear();
+    pump.pump(); // the run stopped: show where it is, all of it
+    assertThat(shown)
+        .containsExactly("counters 40", "history 40", "chart 40", "views 40", "snapshot");
+    trainTen();
+    assertThat(frameAt(1137))
+        .as("no frame of the update cut short is left: the next update starts from its first")
+        .containsExactly("counters 50", "history 50");
+  }
+}
