@@ -155,6 +155,13 @@ public final class DescentApp extends Application {
     StartupReport.afterFirstFrame(scene);
     // the launch splash stands in for the window until its first frame is on screen
     StartupReport.whenDrawn(scene, descent.Splash::close);
+    // the teaching views nobody opened yet, made while nothing plays, after the first frame
+    StartupReport.whenDrawn(
+        scene,
+        () ->
+            ((MainView) scene.getRoot())
+                .teaching()
+                .makeAheadWhenIdle(() -> session.state() != TrainingSession.State.RUNNING));
     stage.show();
     StartupReport.mark("shown");
     askAgainForSize(stage, first);

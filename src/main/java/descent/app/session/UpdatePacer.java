@@ -15,14 +15,16 @@ package descent.app.session;
  * an answer within a frame or two. Never more than {@link #MAX_GAP_NANOS} pass between updates, so
  * the window never looks stuck.
  *
- * <p>Once an update shown in one frame took longer than a frame, every later update is spread over
- * {@code frames} frames (the status bar and parameters, the chart, the teaching views: {@link
- * FramePump}), so that no single frame draws everything (ADR 0042).
+ * <p>Updates begin spread over {@code spreadFrames} frames (the status bar and parameters, the
+ * chart, the teaching views: {@link FramePump}), so that no single frame draws everything (ADR
+ * 0042). Once a spread update fits its frames, the next is shown in one frame; once an update shown
+ * in one frame takes longer than a frame, every later one is spread.
  *
- * <p>On a machine that draws a frame in a few milliseconds nothing changes: every frame shows
- * everything. On this project's 2-core development machine, which draws in software, the views
- * refresh about 4 times a second at full speed instead of about 25, each update spread over three
- * frames, and training with the window open runs about 1.5 times as fast (ADR 0041).
+ * <p>On a machine that draws a frame in a few milliseconds nothing changes after the first update:
+ * every frame shows everything. On this project's 2-core development machine, which draws in
+ * software, the views refresh about 4 times a second at full speed instead of about 25, each update
+ * spread over three frames, and training with the window open runs about 1.5 times as fast (ADR
+ * 0041).
  */
 final class UpdatePacer {
   /** An update may take at most 1/PACE of the FX thread's time. */
@@ -38,7 +40,8 @@ final class UpdatePacer {
   private long lastStart; // when the last update began; 0: none yet since the reset
   private long lastCost; // how long it took, known at the next frame; -1 until then
   private int lastFrames; // over how many frames it was shown
-  private boolean spread; // updates are spread over spreadFrames frames from now on
+  private boolean spread = true; // updates are spread over spreadFrames frames for now
+  private boolean slowAtOnce; // an update shown in one frame took longer than a frame
 
   /**
    * @param spreadFrames over how many frames an update is spread once updates are slow
@@ -55,7 +58,12 @@ final class UpdatePacer {
   boolean due(long now) {
     if (lastStart != 0 && lastCost < 0) {
       lastCost = now - lastStart;
-      spread |= lastCost > FRAME_NANOS * lastFrames;
+      if (lastFrames == 1 && lastCost > FRAME_NANOS) {
+        spread = true; // for good: the machine did not get faster
+        slowAtOnce = true;
+      } else if (lastFrames > 1 && lastCost <= FRAME_NANOS * lastFrames && !slowAtOnce) {
+        spread = false; // each frame fitted: try the whole update in one
+      }
     }
     if (lastStart != 0 && lastCost > FRAME_NANOS * lastFrames) {
       long wait = Math.min(PACE * lastCost, MAX_GAP_NANOS);

@@ -2,7 +2,9 @@ package descent.app.teach;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -13,6 +15,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.Duration;
 
 /**
  * The teaching views in tabs: one pane of tabs, or two side by side on a wide screen. Each view
@@ -22,8 +25,9 @@ import javafx.scene.layout.Priority;
  * <p>Keys: 1 to 5 show a view in the first pane; Shift with the same key shows it in the second,
  * opening that pane if needed. The "Two views" toggle opens and closes the second pane.
  *
- * <p>A view is made the first time its tab is shown, not before: at launch only the first pane's
- * selected view exists, so the window's first frame does not wait for views nobody sees yet
+ * <p>A view is made the first time its tab is shown, or ahead of that while the window has nothing
+ * else to do ({@link #makeAheadWhenIdle}), not before: at launch only the first pane's selected
+ * view exists, so the window's first frame does not wait for views nobody sees yet
  * (docs/performance.md). Once made, a view stays, hidden or not.
  */
 public final class TeachingViews extends BorderPane {
@@ -184,6 +188,44 @@ public final class TeachingViews extends BorderPane {
       }
     }
     return false;
+  }
+
+  /** How long {@link #makeAheadWhenIdle} leaves between two views, and before the first. */
+  static final Duration AHEAD_GAP = Duration.millis(250);
+
+  /**
+   * Makes the first pane's views that are not made yet, one every {@link #AHEAD_GAP}, but only
+   * while {@code idle} says so (not while a run plays: making one holds the FX thread for 0.1 to
+   * 0.3 s, a hitch in the chart nobody asked for); it waits for the next idle moment otherwise. A
+   * made view is styled and laid out with its hidden tab, so showing it later costs only its
+   * drawing: the first click on a tab no longer stalls a running chart for as long (ADR 0042).
+   */
+  public void makeAheadWhenIdle(BooleanSupplier idle) {
+    PauseTransition wait = new PauseTransition(AHEAD_GAP);
+    wait.setOnFinished(
+        e -> {
+          Tab next = null;
+          for (Tab tab : first.getTabs()) {
+            if (tab.getContent() == null) {
+              next = tab;
+              break;
+            }
+          }
+          if (next == null) {
+            return;
+          }
+          if (idle.getAsBoolean()) {
+            viewIn(next);
+            updateShowing(); // hidden: it draws nothing until shown
+          }
+          wait.playFromStart();
+        });
+    wait.play();
+  }
+
+  /** Whether every view of the first pane is made (for tests and the UI benchmark). */
+  public boolean allMade() {
+    return first.getTabs().stream().allMatch(t -> t.getContent() != null);
   }
 
   /** Every view made so far, both panes', in the order they were made (for tests). */

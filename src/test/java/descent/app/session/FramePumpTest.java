@@ -124,43 +124,45 @@ class FramePumpTest {
     setUp();
     trainTen();
     assertThat(frameAt(1000))
-        .as("fast so far: all at once")
-        .containsExactly("counters 10", "history 10", "chart 10", "views 10", "snapshot");
+        .as("the first update: spread")
+        .containsExactly("counters 10", "history 10");
     trainTen();
-    assertThat(frameAt(1040)).as("that update took 40 ms: the next waits 120 ms").isEmpty();
+    assertThat(frameAt(1017)).as("the second frame takes nothing new").containsExactly("chart 10");
+    assertThat(frameAt(1034)).containsExactly("views 10", "snapshot");
+    assertThat(frameAt(1051))
+        .as("three frames of 17 ms fit: the next update is tried in one")
+        .containsExactly("counters 20", "history 20", "chart 20", "views 20", "snapshot");
     trainTen();
-    assertThat(frameAt(1057)).as("events are taken, not shown").isEmpty();
-    assertThat(counted).isEqualTo(30);
+    assertThat(frameAt(1091)).as("that update took 40 ms: the next waits 120 ms").isEmpty();
     trainTen();
-    assertThat(frameAt(1120)).containsExactly("counters 40", "history 40");
-    trainTen();
-    assertThat(frameAt(1137)).as("the second frame takes nothing new").containsExactly("chart 40");
-    assertThat(frameAt(1154)).containsExactly("views 40", "snapshot");
+    assertThat(frameAt(1108)).as("events are taken, not shown").isEmpty();
     assertThat(counted).isEqualTo(40);
-    assertThat(frameAt(1171))
-        .as("three frames of 17 ms fit: the next update is due at once, spread again")
-        .containsExactly("counters 50", "history 50");
+    trainTen();
+    assertThat(frameAt(1171)).containsExactly("counters 50", "history 50");
+    trainTen();
     assertThat(frameAt(1188)).containsExactly("chart 50");
     assertThat(frameAt(1205)).containsExactly("views 50", "snapshot");
+    assertThat(counted).isEqualTo(50);
+    assertThat(frameAt(1222))
+        .as("slow once in one frame: spread for good, though three frames of 17 ms fit")
+        .containsExactly("counters 60", "history 60");
+    assertThat(frameAt(1239)).containsExactly("chart 60");
+    assertThat(frameAt(1256)).containsExactly("views 60", "snapshot");
   }
 
   @Test
   void whenTheSessionAsksEverythingTakenIsShownAtOnceEvenMidUpdate() {
     setUp();
     trainTen();
-    frameAt(1000);
-    trainTen();
-    frameAt(1040); // slow: spread from now on
-    trainTen();
-    assertThat(frameAt(1120)).containsExactly("counters 30", "history 30");
+    assertThat(frameAt(1000)).containsExactly("counters 10", "history 10");
     trainTen();
     shown.clear();
     pump.pump(); // the run stopped: show where it is, all of it
     assertThat(shown)
-        .containsExactly("counters 40", "history 40", "chart 40", "views 40", "snapshot");
+        .containsExactly("counters 20", "history 20", "chart 20", "views 20", "snapshot");
     trainTen();
-    assertThat(frameAt(1137))
-        .as("no frame of the update cut short is left: the next update starts from its first")
-        .containsExactly("counters 50", "history 50");
+    assertThat(frameAt(1017))
+        .as("a new update (17 ms fitted: in one frame), not the rest of the one cut short")
+        .containsExactly("counters 30", "history 30", "chart 30", "views 30", "snapshot");
   }
 }

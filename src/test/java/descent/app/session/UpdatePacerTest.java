@@ -57,7 +57,10 @@ class UpdatePacerTest {
     UpdatePacer pacer = new UpdatePacer(3);
     long t = 5_000 * MS;
     assertThat(pacer.due(t)).isTrue();
-    assertThat(pacer.frames()).as("fast so far: at once").isEqualTo(1);
+    assertThat(pacer.frames()).as("at first: spread").isEqualTo(3);
+    assertThat(pacer.due(t + 50 * MS)).as("it fitted its three frames").isTrue();
+    assertThat(pacer.frames()).as("so the next is tried in one").isEqualTo(1);
+    t += 50 * MS;
     assertThat(pacer.due(t + 16 * MS)).as("it fitted its frame").isTrue();
     assertThat(pacer.frames()).isEqualTo(1);
     assertThat(pacer.due(t + 56 * MS)).as("a 40 ms update: wait three times that").isFalse();
