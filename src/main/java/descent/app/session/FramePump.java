@@ -34,12 +34,12 @@ final class FramePump {
   private final List<TrainingListener> trainingThreadListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<PhaseDone>> phaseThreadListeners = new CopyOnWriteArrayList<>();
   private final AnimationTimer frames;
-  private final UpdatePacer pacer = new UpdatePacer(STAGES);
+  private final UpdatePacer pacer = new UpdatePacer(STAGES + 1); // the shows, then a take
   private EventInbox inbox;
   private List<Object> taken = List.of(); // drained from the inbox, handed on up to next
   private int next;
   private int unshown; // bit k: frame k of an update has events handed on since it last showed
-  private int stage; // the next frame of an update under way to show; 0: none under way
+  private int stage; // the next frame of a spread update under way (STAGES: its take); 0: none
   private StepSnapshot latest; // the last snapshot taken, not shown yet
 
   /**
@@ -135,27 +135,34 @@ final class FramePump {
 
   /**
    * In each frame while training runs: takes the waiting events (within {@link #TAKE_BUDGET_NANOS})
-   * and, when an update is due, shows them. At a chosen speed every frame updates. As fast as
-   * possible the {@link UpdatePacer} says when, and whether the update is shown at once or spread
-   * over {@link #STAGES} frames; the frames after the first show the run as the first left it, and
-   * take nothing.
+   * and, when an update is due, shows them. At a chosen speed every frame takes and shows. As fast
+   * as possible the {@link UpdatePacer} says when an update is due, and whether it is shown at once
+   * or spread over {@link #STAGES} frames. A spread update takes no events while it shows them: its
+   * frames show the run as the frames before it left it, then one more frame takes what came
+   * meanwhile, so that no frame both takes and shows, and every update cycle takes some.
+   *
+   * @param now {@link System#nanoTime()} (a test's own clock in tests)
    */
   void frame(long now) {
     if (stage > 0) {
-      show(stage, stage);
-      stage = stage + 1 < STAGES ? stage + 1 : 0;
-      return;
-    }
-    take(now + TAKE_BUDGET_NANOS);
-    if (!paced.getAsBoolean()) {
-      show(0, STAGES - 1);
-    } else if (pacer.due(now)) {
-      if (pacer.frames() > 1) {
-        show(0, 0);
-        stage = 1;
+      if (stage < STAGES) {
+        show(stage, stage);
+        stage++;
       } else {
-        show(0, STAGES - 1);
+        take(now + TAKE_BUDGET_NANOS);
+        stage = 0;
       }
+    } else if (!paced.getAsBoolean()) {
+      take(now + TAKE_BUDGET_NANOS);
+      show(0, STAGES - 1);
+    } else if (!pacer.due(now)) {
+      take(now + TAKE_BUDGET_NANOS);
+    } else if (pacer.frames() > 1) {
+      show(0, 0);
+      stage = 1;
+    } else {
+      take(now + TAKE_BUDGET_NANOS);
+      show(0, STAGES - 1);
     }
   }
 

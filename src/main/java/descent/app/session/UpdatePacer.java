@@ -15,9 +15,9 @@ package descent.app.session;
  * an answer within a frame or two. Never more than {@link #MAX_GAP_NANOS} pass between updates, so
  * the window never looks stuck.
  *
- * <p>Updates begin spread over {@code spreadFrames} frames (the status bar and parameters, the
- * chart, the teaching views: {@link FramePump}), so that no single frame draws everything (ADR
- * 0042). Once a spread update fits its frames, the next is shown in one frame; once an update shown
+ * <p>Updates begin spread over {@code spreadFrames} frames ({@link FramePump}: the status bar and
+ * parameters, the chart, the teaching views, then a frame that takes the next events), so that no
+ * single frame draws everything (ADR 0042). Once a spread update fits its frames, the next is shown in one frame; once an update shown
  * in one frame takes longer than a frame, every later one is spread.
  *
  * <p>On a machine that draws a frame in a few milliseconds nothing changes after the first update:

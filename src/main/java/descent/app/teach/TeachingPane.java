@@ -75,6 +75,25 @@ public abstract class TeachingPane extends StackPane {
     layout();
   }
 
+  /**
+   * Draws the view once while it is hidden, for nobody to see, so that its first showing does not
+   * also load and link its drawing code, which made that frame several times longer than later
+   * ones. It stays stale: shown, it draws again. Nothing if it shows, has no size yet or has
+   * nothing to draw; true if it drew.
+   */
+  public final boolean warmUp() {
+    if (showing.get()
+        || getWidth() <= 0
+        || getHeight() <= 0
+        || feed.picture() == null
+        || feed.snapshot() == null) {
+      return false;
+    }
+    redraw();
+    stale = true;
+    return true;
+  }
+
   /** Marks the view stale, e.g. when one of its own options changed. */
   protected final void invalidate(Observable ignored) {
     stale = true;

@@ -41,6 +41,7 @@ public final class TeachingViews extends BorderPane {
   private final TeachingFeed feed;
   // every view made so far, in the order they were made
   private final List<TeachingPane> all = new ArrayList<>();
+  private boolean madeAhead; // makeAheadWhenIdle has made and warmed every view
 
   /**
    * @param specs the views, in tab order
@@ -194,14 +195,16 @@ public final class TeachingViews extends BorderPane {
   static final Duration AHEAD_GAP = Duration.millis(250);
 
   /**
-   * Makes the first pane's views that are not made yet, one every {@link #AHEAD_GAP}, but only
-   * while {@code idle} says so (not while a run plays: making one holds the FX thread for 0.1 to
-   * 0.3 s, a hitch in the chart nobody asked for); it waits for the next idle moment otherwise. A
-   * made view is styled and laid out with its hidden tab, so showing it later costs only its
-   * drawing: the first click on a tab no longer stalls a running chart for as long (ADR 0042).
+   * Makes the first pane's views that are not made yet, then draws each hidden view once ({@link
+   * TeachingPane#warmUp}), one step every {@link #AHEAD_GAP}, but only while {@code idle} says so
+   * (not while a run plays: making a view holds the FX thread for 0.1 to 0.3 s, a hitch in the
+   * chart nobody asked for); it waits for the next idle moment otherwise. A made view is styled and
+   * laid out with its hidden tab, and one drawn once has its drawing code loaded: the first click
+   * on a tab no longer stalls a running chart for as long (ADR 0042).
    */
   public void makeAheadWhenIdle(BooleanSupplier idle) {
     PauseTransition wait = new PauseTransition(AHEAD_GAP);
+    List<TeachingPane> warmed = new ArrayList<>();
     wait.setOnFinished(
         e -> {
           Tab next = null;
@@ -211,21 +214,36 @@ public final class TeachingViews extends BorderPane {
               break;
             }
           }
-          if (next == null) {
+          TeachingPane cold = null;
+          for (TeachingPane view : all) {
+            if (!warmed.contains(view) && !view.showingProperty().get()) {
+              cold = view;
+              break;
+            }
+          }
+          if (next == null && cold == null) {
+            madeAhead = true;
             return;
           }
           if (idle.getAsBoolean()) {
-            viewIn(next);
-            updateShowing(); // hidden: it draws nothing until shown
+            if (next != null) {
+              viewIn(next);
+              updateShowing(); // hidden: it draws nothing until shown, or warmed up
+            } else if (cold.warmUp() || cold.getWidth() <= 0) {
+              warmed.add(cold); // a view with no size yet (a closed pane) stays cold
+            }
           }
           wait.playFromStart();
         });
     wait.play();
   }
 
-  /** Whether every view of the first pane is made (for tests and the UI benchmark). */
-  public boolean allMade() {
-    return first.getTabs().stream().allMatch(t -> t.getContent() != null);
+  /**
+   * Whether {@link #makeAheadWhenIdle} is done: every view of the first pane made, each hidden one
+   * drawn once (for tests and the UI benchmark).
+   */
+  public boolean isMadeAhead() {
+    return madeAhead;
   }
 
   /** Every view made so far, both panes', in the order they were made (for tests). */

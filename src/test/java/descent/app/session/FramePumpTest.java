@@ -124,37 +124,42 @@ class FramePumpTest {
     setUp();
     trainTen();
     assertThat(frameAt(1000))
-        .as("the first update: spread")
-        .containsExactly("counters 10", "history 10");
+        .as("the first update is spread, and shows what frames before it took: nothing yet")
+        .containsExactly("counters 0");
+    assertThat(frameAt(1017)).isEmpty();
+    assertThat(frameAt(1034)).isEmpty();
+    assertThat(frameAt(1051)).as("its last frame takes").isEmpty();
+    assertThat(counted).isEqualTo(10);
+    assertThat(frameAt(1068))
+        .as("four frames of 17 ms fit: the next update is tried in one frame")
+        .containsExactly("counters 10", "history 10", "chart 10", "views 10", "snapshot");
     trainTen();
-    assertThat(frameAt(1017)).as("the second frame takes nothing new").containsExactly("chart 10");
-    assertThat(frameAt(1034)).containsExactly("views 10", "snapshot");
-    assertThat(frameAt(1051))
-        .as("three frames of 17 ms fit: the next update is tried in one")
-        .containsExactly("counters 20", "history 20", "chart 20", "views 20", "snapshot");
+    assertThat(frameAt(1108)).as("that one took 40 ms: the next waits 120 ms").isEmpty();
+    assertThat(counted).as("frames in between take the events").isEqualTo(20);
     trainTen();
-    assertThat(frameAt(1091)).as("that update took 40 ms: the next waits 120 ms").isEmpty();
+    assertThat(frameAt(1125)).isEmpty();
     trainTen();
-    assertThat(frameAt(1108)).as("events are taken, not shown").isEmpty();
-    assertThat(counted).isEqualTo(40);
+    assertThat(frameAt(1188))
+        .as("slow in one frame: spread for good; it shows what the frames before took")
+        .containsExactly("counters 30", "history 30");
     trainTen();
-    assertThat(frameAt(1171)).containsExactly("counters 50", "history 50");
-    trainTen();
-    assertThat(frameAt(1188)).containsExactly("chart 50");
-    assertThat(frameAt(1205)).containsExactly("views 50", "snapshot");
+    assertThat(frameAt(1205)).containsExactly("chart 30");
+    assertThat(frameAt(1222)).containsExactly("views 30", "snapshot");
+    assertThat(counted).as("no frame that shows takes").isEqualTo(30);
+    assertThat(frameAt(1239)).isEmpty();
     assertThat(counted).isEqualTo(50);
-    assertThat(frameAt(1222))
-        .as("slow once in one frame: spread for good, though three frames of 17 ms fit")
-        .containsExactly("counters 60", "history 60");
-    assertThat(frameAt(1239)).containsExactly("chart 60");
-    assertThat(frameAt(1256)).containsExactly("views 60", "snapshot");
+    assertThat(frameAt(1256))
+        .as("the spread update fitted its four frames: the next comes at once, spread")
+        .containsExactly("counters 50", "history 50");
+    assertThat(frameAt(1273)).containsExactly("chart 50");
+    assertThat(frameAt(1290)).containsExactly("views 50", "snapshot");
   }
 
   @Test
   void whenTheSessionAsksEverythingTakenIsShownAtOnceEvenMidUpdate() {
     setUp();
     trainTen();
-    assertThat(frameAt(1000)).containsExactly("counters 10", "history 10");
+    assertThat(frameAt(1000)).containsExactly("counters 0");
     trainTen();
     shown.clear();
     pump.pump(); // the run stopped: show where it is, all of it
