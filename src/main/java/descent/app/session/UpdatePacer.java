@@ -17,8 +17,9 @@ package descent.app.session;
  *
  * <p>Updates begin spread over {@code spreadFrames} frames ({@link FramePump}: the status bar and
  * parameters, the chart, the teaching views, then a frame that takes the next events), so that no
- * single frame draws everything (ADR 0042). Once a spread update fits its frames, the next is shown in one frame; once an update shown
- * in one frame takes longer than a frame, every later one is spread.
+ * single frame draws everything (ADR 0042). Once a spread update fits its frames, the next is shown
+ * in one frame; once an update shown in one frame takes longer than a frame, every later one is
+ * spread.
  *
  * <p>On a machine that draws a frame in a few milliseconds nothing changes after the first update:
  * every frame shows everything. On this project's 2-core development machine, which draws in
