@@ -24,7 +24,7 @@ package descent.app.session;
  * <p>On a machine that draws a frame in a few milliseconds nothing changes after the first update:
  * every frame shows everything. On this project's 2-core development machine, which draws in
  * software, the views refresh about 4 times a second at full speed instead of about 25, each update
- * spread over three frames, and training with the window open runs about 1.5 times as fast (ADR
+ * spread over four frames, and training with the window open runs about 1.5 times as fast (ADR
  * 0041).
  */
 final class UpdatePacer {
