@@ -162,6 +162,27 @@ final class FrameRecorder {
     return Arrays.copyOf(out, n);
   }
 
+  /**
+   * Every interval except, in each segment after the first, the {@code skip} that end in its frames
+   * 1 to {@code skip} (numbered as in {@link #longest}: the frame that switched the view, as a
+   * click on a tab would, and those after it), in nanoseconds.
+   */
+  long[] intervalsWithoutSwitches(int skip) {
+    long[] out = new long[Math.max(0, size - 1)];
+    int n = 0;
+    int first = 0;
+    for (int k = 1; k < size; k++) {
+      if (segments[k] != segments[k - 1]) {
+        first = k;
+      }
+      boolean answersSwitch = segments[k] != segments[0] && k - first >= 1 && k - first <= skip;
+      if (!answersSwitch) {
+        out[n++] = times[k] - times[k - 1];
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
   /** How many frames were recorded. */
   int frames() {
     return size;

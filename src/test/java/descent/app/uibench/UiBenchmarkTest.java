@@ -246,6 +246,17 @@ class UiBenchmarkTest {
           (cpuAt[1][i + 1] - cpuAt[1][i]) / 1e6 / n,
           (cpuAt[2][i + 1] - cpuAt[2][i]) / 1e3 / stepsIn);
     }
+    FrameStats steady = FrameStats.of(frames.intervalsWithoutSwitches(2));
+    System.out.printf(
+        Locale.ROOT,
+        "  without switches   %d intervals: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f ms; %d over 50 ms"
+            + " (every frame but the two that answer each switch of view)%n",
+        steady.count(),
+        steady.p50(),
+        steady.p90(),
+        steady.p99(),
+        steady.max(),
+        steady.over50());
     FrameStats updates = FrameStats.of(frames.updateIntervals());
     System.out.printf(
         Locale.ROOT,
