@@ -249,6 +249,33 @@ class LossChartModelTest {
     assertThat(minibatch()).hasSize(32);
   }
 
+  @Test
+  void eventsTakenWithoutPublishingChangeTheVersionOnlyAtThePublishThatShowsThemAll() {
+    long start = model.version();
+    List<TrainingEvent> run =
+        Events.run(1, 64, t -> 1.0 / (t + 1)); // 64 minibatches, then the epoch
+    model.take(run.subList(0, 20));
+    model.take(run.subList(20, 40));
+    assertThat(model.version()).as("taken, not shown: the chart does not redraw").isEqualTo(start);
+    assertThat(model.minibatchCount()).isEqualTo(40);
+
+    model.publish();
+    assertThat(model.version()).as("one redraw for both").isEqualTo(start + 1);
+    assertThat(minibatch()).hasSize(40);
+    model.publish();
+    assertThat(model.version()).as("nothing new taken").isEqualTo(start + 1);
+
+    model.take(List.of(new RunFinished(1, 40)));
+    model.publish();
+    assertThat(model.version()).as("nothing a series shows").isEqualTo(start + 1);
+
+    model.take(run.subList(40, run.size()));
+    model.clear();
+    model.publish();
+    assertThat(model.version()).as("cleared: what was taken before is gone").isEqualTo(start + 2);
+    assertThat(minibatch()).isEmpty();
+  }
+
   // ---------------------------------------------------------------- divergence, scale, legend
 
   @Test

@@ -191,4 +191,52 @@ class LossChartSessionTest {
     waitUntil(() -> xAxis().getUpperBound() == 6);
     shot("9-log-scale-six-epochs-planned");
   }
+
+  @Test
+  void atFullSpeedTheWindowShowsTheRunWhileItTrainsAndAllOfItOncePaused(FxRobot robot)
+      throws Exception {
+    robot.interact(
+        () -> {
+          session.settings().numTrain.set(100_000);
+          session.settings().batchSize.set(1);
+          session.settings().epochs.set(30); // 3 million steps: seconds at full speed
+          session.settings().speed.positionProperty().set(SpeedSetting.MAX_POSITION);
+        });
+    waitUntil(() -> !session.isBusy() && session.batchesPerEpochProperty().get() == 100_000);
+    robot.interact(() -> chart.model().setLogScale(true)); // the curve spans decades
+    robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+
+    // updates reach the screen while the run plays, not only when it stops: the status bar's step
+    // moves on three times, and the minibatch curve is drawn, all with the state still "running"
+    long[] seen = {0, 0};
+    waitUntil(
+        () -> {
+          String step = status(robot).replaceAll(".*step ([0-9,]+).*", "$1").replace(",", "");
+          long shown = Long.parseLong(step);
+          if (shown != seen[0]) {
+            seen[0] = shown;
+            seen[1]++;
+          }
+          return seen[1] >= 3 && session.state() == State.RUNNING;
+        });
+    Image playing = shot("5-full-speed");
+    assertThat(session.state()).isEqualTo(State.RUNNING);
+    assertThat(Pixels.count(playing, plot(), Pixels.MINIBATCH)).isGreaterThan(20);
+
+    robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+    waitUntil(() -> session.state() == State.PAUSED && !session.isBusy());
+    long steps = session.run().trainBatchIdx();
+    assertThat(steps).isGreaterThan(0).isLessThan(3_000_000);
+    // paused, every part of the window shows the same step: none is a spread update behind
+    assertThat(status(robot)).contains(String.format("step %,d", steps), "paused");
+    assertThat(session.stepsProperty().get()).isEqualTo(steps);
+    assertThat(chart.model().minibatchCount()).isEqualTo(steps);
+    var rows = session.parameters().rows();
+    assertThat(rows.get(rows.size() - 1).learned())
+        .as("the parameter table's b is the run's b after its last step")
+        .isEqualTo(session.run().model().b().item());
+    assertThat(session.snapshotProperty().get().step())
+        .as("the teaching views' snapshot is of that step too")
+        .isEqualTo(steps);
+  }
 }

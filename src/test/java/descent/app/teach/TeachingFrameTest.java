@@ -194,4 +194,38 @@ class TeachingFrameTest {
     // shown again, the view catches up with where the run stands at once
     waitUntil(() -> made.get(0).shown.getText().equals("One step 2 ran FORWARD path 2"));
   }
+
+  @Test
+  void viewsNotShownYetAreMadeAheadAndDrawnOnceOnlyWhileNothingPlays(FxRobot robot)
+      throws Exception {
+    waitUntil(() -> made.get(0).redraws > 0);
+    boolean[] idle = {false};
+    int[] asked = {0};
+    robot.interact(
+        () ->
+            views.makeAheadWhenIdle(
+                () -> {
+                  asked[0]++;
+                  return idle[0];
+                }));
+    // a run plays: asked three times whether it may, it made nothing
+    waitUntil(() -> asked[0] >= 3);
+    assertThat(made).extracting(v -> v.title).containsExactly("One");
+
+    idle[0] = true; // the run stopped
+    waitUntil(views::isMadeAhead);
+    assertThat(made).extracting(v -> v.title).containsExactly("One", "Two");
+    ProbeView two = made.get(1);
+    assertThat(two.showingProperty().get()).as("made hidden").isFalse();
+    assertThat(two.redraws).as("drawn once, hidden, to load its drawing code").isEqualTo(1);
+    assertThat(views.shown(false)).as("the view on screen stays").isEqualTo("One");
+    assertThat(session.isWatching()).isTrue();
+
+    // shown, it draws again with where the run stands: the hidden draw left it stale
+    press(robot, session::step);
+    robot.type(KeyCode.DIGIT2);
+    waitUntil(() -> two.redraws == 2);
+    assertThat(text(1)).isEqualTo("Two step 1 ran UPDATE path 2");
+    assertThat(made).as("none made twice").hasSize(2);
+  }
 }
