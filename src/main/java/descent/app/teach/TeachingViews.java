@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Tab;
@@ -199,8 +200,9 @@ public final class TeachingViews extends BorderPane {
    * TeachingPane#warmUp}), one step every {@link #AHEAD_GAP}, but only while {@code idle} says so
    * (not while a run plays: making a view holds the FX thread for 0.1 to 0.3 s, a hitch in the
    * chart nobody asked for); it waits for the next idle moment otherwise. A made view is styled and
-   * laid out with its hidden tab, and one drawn once has its drawing code loaded: the first click
-   * on a tab no longer stalls a running chart for as long (ADR 0042).
+   * laid out with its hidden tab, and one drawn once has its drawing code loaded and its parts
+   * built for the run: the first click on a tab no longer stalls a running chart for as long (ADR
+   * 0042). A new run (new data: a new picture) has the hidden views drawn once again, the same way.
    */
   public void makeAheadWhenIdle(BooleanSupplier idle) {
     PauseTransition wait = new PauseTransition(AHEAD_GAP);
@@ -235,12 +237,21 @@ public final class TeachingViews extends BorderPane {
           }
           wait.playFromStart();
         });
+    feed.pictureProperty()
+        .addListener(
+            (obs, was, now) -> {
+              warmed.clear(); // drawn for the old run's data
+              madeAhead = false;
+              if (wait.getStatus() != Animation.Status.RUNNING) {
+                wait.playFromStart();
+              }
+            });
     wait.play();
   }
 
   /**
    * Whether {@link #makeAheadWhenIdle} is done: every view of the first pane made, each hidden one
-   * drawn once (for tests and the UI benchmark).
+   * drawn once for the current run (for tests and the UI benchmark).
    */
   public boolean isMadeAhead() {
     return madeAhead;

@@ -227,5 +227,16 @@ class TeachingFrameTest {
     waitUntil(() -> two.redraws == 2);
     assertThat(text(1)).isEqualTo("Two step 1 ran UPDATE path 2");
     assertThat(made).as("none made twice").hasSize(2);
+
+    // a new run: the view hidden now is drawn once more, for the new run's data
+    robot.type(KeyCode.DIGIT1);
+    waitUntil(() -> "One".equals(views.shown(false)));
+    int before = two.redraws;
+    robot.interact(() -> session.settings().seed.set(7));
+    waitUntil(() -> !views.isMadeAhead() || two.redraws > before); // the new run was seen
+    waitUntil(views::isMadeAhead);
+    assertThat(two.redraws).isEqualTo(before + 1);
+    assertThat(two.showingProperty().get()).isFalse();
+    assertThat(made).hasSize(2);
   }
 }
