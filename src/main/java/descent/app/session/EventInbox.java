@@ -12,11 +12,11 @@ import java.util.function.Consumer;
 
 /**
  * Where one run's events wait between the training thread, which adds them, and the FX thread,
- * which takes them all once per frame. Bounded: at most {@code capacity} {@link BatchDone} events
- * wait at once. When that many are waiting (the FX thread has not taken any for a while), the
- * training thread waits inside {@link #onEvent} until the next {@link #drain()}, so memory stays
- * bounded and no event is ever dropped. Other events (one per epoch at most, plus the run's end)
- * never wait.
+ * which takes them in every frame ({@link FramePump}). Bounded: at most {@code capacity} {@link
+ * BatchDone} events wait at once. When that many are waiting (the FX thread has not taken any for a
+ * while), the training thread waits inside {@link #onEvent} until the next {@link #drain()}, so
+ * memory stays bounded and no event is ever dropped. Other events (one per epoch at most, plus the
+ * run's end) never wait.
  *
  * <p>The session adds its own {@linkplain #note notes} (what a change of epochs did, which phase of
  * a minibatch ran) on the training thread too, so that they reach the FX thread in order with the

@@ -45,7 +45,7 @@ final class FramePump {
   /**
    * @param inboxCapacity how many minibatches each run's inbox holds before training waits
    * @param session applies some events to the session's own state, first (never none)
-   * @param sessionDone shows the session's state after the events applied so far: once per frame,
+   * @param sessionDone shows the session's state after the events applied so far: once per update,
    *     even one with no events, and before each note
    * @param paced whether updates are paced now ({@link UpdatePacer}): while the run plays as fast
    *     as possible; at a chosen speed every frame shows what came
@@ -144,24 +144,21 @@ final class FramePump {
    * @param now {@link System#nanoTime()} (a test's own clock in tests)
    */
   void frame(long now) {
-    if (stage > 0) {
-      if (stage < STAGES) {
-        show(stage, stage);
-        stage++;
-      } else {
-        take(now + TAKE_BUDGET_NANOS);
-        stage = 0;
-      }
-    } else if (!paced.getAsBoolean()) {
-      take(now + TAKE_BUDGET_NANOS);
-      show(0, STAGES - 1);
-    } else if (!pacer.due(now)) {
-      take(now + TAKE_BUDGET_NANOS);
-    } else if (pacer.frames() > 1) {
-      show(0, 0);
+    if (stage > 0 && stage < STAGES) {
+      show(stage, stage); // the next frame of a spread update: shows, takes nothing
+      stage++;
+      return;
+    }
+    boolean fullSpeed = paced.getAsBoolean();
+    boolean due = stage == 0 && (!fullSpeed || pacer.due(now)); // not in a spread update's last
+    stage = 0;
+    if (due && fullSpeed && pacer.frames() > 1) {
+      show(0, 0); // a spread update begins with what the frames before it took
       stage = 1;
-    } else {
-      take(now + TAKE_BUDGET_NANOS);
+      return;
+    }
+    take(now + TAKE_BUDGET_NANOS);
+    if (due) {
       show(0, STAGES - 1);
     }
   }
@@ -247,10 +244,7 @@ final class FramePump {
     }
   }
 
-  /**
-   * Pumps while training runs: in the first frame, then in every frame its {@link UpdatePacer}
-   * allows.
-   */
+  /** Runs {@link #frame} in every frame while training runs; the first frame updates. */
   void start() {
     pacer.reset();
     frames.start();

@@ -145,7 +145,7 @@ final class SessionStatus {
     }
   }
 
-  /** Samples the examples per second once per frame; 0 unless training. */
+  /** Samples the examples per second once per update; 0 unless training. */
   void measure(long nanoTime) {
     double rate = meter.sample(nanoTime);
     examplesPerSecond.set(state.get() == State.RUNNING ? rate : 0);

@@ -34,8 +34,9 @@ import javafx.beans.value.ChangeListener;
  *
  * <p>The run belongs to the training thread: the session never steps it or changes its state
  * itself, but hands commands (play, a new number of epochs, building a large run) to that thread.
- * Events come back through a bounded {@link EventInbox} and are applied once per frame ({@link
- * SessionStatus} for the counters), so the UI updates at most once per frame.
+ * Events come back through a bounded {@link EventInbox}, are taken in every frame and shown when an
+ * update is due ({@link FramePump}; {@link SessionStatus} for the counters), so the UI updates at
+ * most once per frame.
  */
 public final class TrainingSession {
   /** What the status bar shows. */
@@ -52,7 +53,9 @@ public final class TrainingSession {
     }
   }
 
-  /** Receives each frame's events, and hears when a new run replaces the old one. */
+  /**
+   * Receives the run's events as frames take them, and hears when a new run replaces the old one.
+   */
   public interface FrameListener {
     /** Events in order; a frame may bring them in several calls, {@code FramePump.CHUNK} each. */
     void onEvents(List<TrainingEvent> events);
@@ -362,10 +365,11 @@ public final class TrainingSession {
     frames.connect(p.inbox());
   }
 
-  // ---------------------------------------------------------------- events, once per frame
+  // ---------------------------------------------------------------- events, taken and shown
 
   /**
-   * Applies every event that arrived since the last frame. Called once per frame while training.
+   * Applies and shows every event that arrived, at once: when a task ends, and whenever a view
+   * needs the run as it stands.
    */
   public void drain() {
     frames.pump();
@@ -383,7 +387,7 @@ public final class TrainingSession {
   private void applied() {
     status.publish();
     if (recorder != null) {
-      recorder.want(); // one snapshot per frame while the run plays
+      recorder.want(); // one snapshot per update while the run plays
     }
     if (lastApplied != null) {
       parameters.update(lastApplied.w(), lastApplied.b());

@@ -79,19 +79,19 @@ public abstract class TeachingPane extends StackPane {
    * Draws the view once while it is hidden, for nobody to see, so that its first showing does not
    * also load and link its drawing code, which made that frame several times longer than later
    * ones. It stays stale: shown, it draws again. Nothing if it shows, has no size yet or has
-   * nothing to draw; true if it drew.
+   * nothing to draw.
    */
-  public final boolean warmUp() {
-    if (showing.get()
-        || getWidth() <= 0
-        || getHeight() <= 0
-        || feed.picture() == null
-        || feed.snapshot() == null) {
-      return false;
+  public final void warmUp() {
+    if (showing.get() || getWidth() <= 0 || getHeight() <= 0 || !hasRun()) {
+      return;
     }
     redraw();
     stale = true;
-    return true;
+  }
+
+  /** Whether the feed has a run to draw: {@link #redraw} may read its picture and snapshot. */
+  private boolean hasRun() {
+    return feed.picture() != null && feed.snapshot() != null;
   }
 
   /** Marks the view stale, e.g. when one of its own options changed. */
@@ -109,7 +109,7 @@ public abstract class TeachingPane extends StackPane {
 
   @Override
   protected void layoutChildren() {
-    if (stale && showing.get() && feed.picture() != null && feed.snapshot() != null) {
+    if (stale && showing.get() && hasRun()) {
       stale = false;
       redraw();
     }

@@ -231,8 +231,9 @@ public final class TeachingViews extends BorderPane {
             if (next != null) {
               viewIn(next);
               updateShowing(); // hidden: it draws nothing until shown, or warmed up
-            } else if (cold.warmUp() || cold.getWidth() <= 0) {
-              warmed.add(cold); // a view with no size yet (a closed pane) stays cold
+            } else {
+              cold.warmUp(); // nothing if it has no size yet (a closed pane) or no run
+              warmed.add(cold); // tried: again after the next new run
             }
           }
           wait.playFromStart();
