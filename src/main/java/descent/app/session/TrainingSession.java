@@ -361,7 +361,8 @@ public final class TrainingSession {
     runConfig.set(p.config().withLr(run.learningRate()).withEpochs(settings.epochs.intValue()));
     picture.set(p.picture());
     snapshot.set(p.ready());
-    status.start(p, run.maxEpochs(), why);
+    status.start(p, run.maxEpochs(), why); // drops the old run's counters not shown yet
+    lastApplied = null; // and its last w and b: the old task's last drain may come after this
     frames.connect(p.inbox());
   }
 

@@ -136,6 +136,31 @@ class TrainingSessionTest {
    * that was there stays.
    */
   @Test
+  void aResetWhilePlayingAsFastAsPossibleShowsTheFreshRunsParametersNotTheOldRuns(FxRobot robot)
+      throws Exception {
+    open(robot, EventInbox.DEFAULT_CAPACITY);
+    robot.interact(
+        () -> {
+          settings.numTrain.set(15_000); // small: a reset builds the fresh run at once
+          settings.batchSize.set(1);
+          settings.epochs.set(100);
+          settings.speed.positionProperty().set(SpeedSetting.MAX_POSITION);
+        });
+    waitUntil(() -> !session.isBusy() && session.batchesPerEpochProperty().get() == 15_000);
+    double w0 = session.parameters().rows().get(0).learned();
+    robot.interact(session::play);
+    // a few updates shown; between updates the frames take events they do not show yet
+    waitUntil(() -> session.stepsProperty().get() > 50_000);
+    robot.interact(session::reset);
+    waitUntil(() -> session.state() == State.READY && !session.isBusy());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(session.stepsProperty().get()).isZero();
+    assertThat(session.parameters().rows().get(0).learned())
+        .as("the fresh run's w1, not the last w1 the old run's frames took")
+        .isEqualTo(w0);
+  }
+
+  @Test
   void settingsThatMakeNoRunLeaveTheCurrentRunAndSayWhy(FxRobot robot) throws Exception {
     open(robot, EventInbox.DEFAULT_CAPACITY);
     robot.interact(() -> settings.standardize.set(true));
