@@ -8,8 +8,10 @@ import descent.app.presenter.Remembered;
 import descent.app.presenter.WindowPlace;
 import descent.app.runfile.LastRun;
 import descent.app.session.TrainingSession;
+import descent.app.snapshot.Rehearsal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -155,13 +157,16 @@ public final class DescentApp extends Application {
     StartupReport.afterFirstFrame(scene);
     // the launch splash stands in for the window until its first frame is on screen
     StartupReport.whenDrawn(scene, descent.Splash::close);
-    // the teaching views nobody opened yet, made while nothing plays, after the first frame
+    // the teaching views nobody opened yet, made while nothing plays, after the first frame; they,
+    // the chart and the parameter table rehearse a small run of the current one's shape (ADR 0043)
+    BooleanSupplier idle = () -> session.state() != TrainingSession.State.RUNNING;
+    Rehearsal rehearsal = new Rehearsal(() -> session.run() == null ? null : session.run().data());
     StartupReport.whenDrawn(
         scene,
-        () ->
-            ((MainView) scene.getRoot())
-                .teaching()
-                .makeAheadWhenIdle(() -> session.state() != TrainingSession.State.RUNNING));
+        () -> {
+          ((MainView) scene.getRoot()).teaching().makeAheadWhenIdle(idle, rehearsal.standIns());
+          rehearsal.offScreenWhenIdle(idle);
+        });
     stage.show();
     StartupReport.mark("shown");
     askAgainForSize(stage, first);

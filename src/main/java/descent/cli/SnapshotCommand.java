@@ -6,9 +6,7 @@ import descent.app.snapshot.SteppedRun;
 import descent.app.snapshot.ViewNames;
 import descent.app.snapshot.ViewRenderer;
 import descent.data.RegressionData;
-import descent.train.RunPicture;
 import descent.train.RunSpec;
-import descent.train.StepRecorder;
 import descent.train.StepSnapshot;
 import descent.train.TrainingEvent;
 import descent.train.TrainingEvent.Diverged;
@@ -17,8 +15,6 @@ import descent.train.TrainingRun.Phase;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -199,30 +195,8 @@ class SnapshotCommand extends TrainCommand {
   /** Steps the run as asked, on this thread, keeping every event and copies of its states. */
   private SteppedRun step(RegressionData d, long runSeed) {
     RunSpec runSpec = new RunSpec(lr, sigma, epochs, clip, runSeed);
-    List<TrainingEvent> events = new ArrayList<>();
-    TrainingRun run =
-        runSpec.newTrainer().prepare(runSpec.newModel(d.numFeatures()), d, events::add);
-    StepRecorder recorder = new StepRecorder(() -> true, s -> {}).attachTo(run);
-    RunPicture runPicture = ViewNames.isApp(view) ? null : RunPicture.of(d);
-    StepSnapshot ready = recorder.capture(run);
-    for (int i = 0; i < steps && !run.isOver(); i++) {
-      run.step(); // the one training loop's step, nothing else
-    }
     int phases = phase == null ? 0 : phase.ordinal() + 1;
-    for (int i = 0; i < phases && !run.isOver(); i++) {
-      run.stepPhase();
-    }
-    return new SteppedRun(
-        d,
-        runPicture,
-        ready,
-        events,
-        recorder.capture(run),
-        steps,
-        phases,
-        run.steps(),
-        epochs,
-        run.batchesPerEpoch());
+    return SteppedRun.of(runSpec, d, steps, phases, !ViewNames.isApp(view));
   }
 
   private static Diverged divergence(SteppedRun run) {

@@ -34,6 +34,7 @@ final class FramePump {
   private final List<TrainingListener> trainingThreadListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<PhaseDone>> phaseThreadListeners = new CopyOnWriteArrayList<>();
   private final AnimationTimer frames;
+  private final LateFrames late = new LateFrames();
   private final UpdatePacer pacer = new UpdatePacer(STAGES + 1); // the shows, then a take
   private EventInbox inbox;
   private List<Object> taken = List.of(); // drained from the inbox, handed on up to next
@@ -72,9 +73,16 @@ final class FramePump {
         new AnimationTimer() {
           @Override
           public void handle(long now) {
-            frame(System.nanoTime());
+            long t = System.nanoTime();
+            late.frameBegins(t);
+            frame(t);
           }
         };
+  }
+
+  /** What the training thread reads to give way to a late frame. */
+  LateFrames lateFrames() {
+    return late;
   }
 
   /** A fresh inbox for a new run, bounded and heard by the training-thread listeners. */

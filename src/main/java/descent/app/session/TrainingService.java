@@ -59,8 +59,15 @@ final class TrainingService extends Service<Void> {
   private Consumer<TrainingRun> afterTask = r -> {};
   private boolean playing; // read and written on the training thread only
 
-  TrainingService(DoubleSupplier stepsPerSecond) {
+  private final LateFrames late; // what playing as fast as possible gives way to
+
+  /**
+   * @param stepsPerSecond the chosen speed, read every step; infinite for as fast as possible
+   * @param late the window's frames, which training gives way to when one is late
+   */
+  TrainingService(DoubleSupplier stepsPerSecond, LateFrames late) {
     this.stepsPerSecond = stepsPerSecond;
+    this.late = late;
     setExecutor(executor);
     busy.bind(runningProperty().or(pending.greaterThan(0)));
   }
@@ -238,6 +245,7 @@ final class TrainingService extends Service<Void> {
           r.step();
           double rate = stepsPerSecond.getAsDouble();
           if (Double.isInfinite(rate)) {
+            late.giveWay(); // as fast as possible, but never at a late frame's expense
             next = System.nanoTime();
             continue;
           }

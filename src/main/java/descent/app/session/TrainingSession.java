@@ -102,7 +102,6 @@ public final class TrainingSession {
   /** A session whose inbox holds at most {@code inboxCapacity} minibatches, for tests. */
   TrainingSession(SettingsModel settings, int inboxCapacity) {
     this.settings = settings;
-    this.service = new TrainingService(settings.speed::stepsPerSecond);
     this.frames =
         new FramePump(
             inboxCapacity,
@@ -112,6 +111,7 @@ public final class TrainingSession {
             status::epochsChanged,
             status::phaseDone,
             snapshot::set);
+    this.service = new TrainingService(settings.speed::stepsPerSecond, frames.lateFrames());
     this.builder =
         new RunBuilder(service, frames::newInbox, this::install, status::say, () -> watching);
     service.setOnSucceeded(e -> onTaskEnded());

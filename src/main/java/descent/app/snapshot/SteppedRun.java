@@ -2,10 +2,13 @@ package descent.app.snapshot;
 
 import descent.data.RegressionData;
 import descent.train.RunPicture;
+import descent.train.RunSpec;
+import descent.train.StepRecorder;
 import descent.train.StepSnapshot;
 import descent.train.TrainingEvent;
 import descent.train.TrainingEvent.BatchDone;
 import descent.train.TrainingRun;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,6 +41,41 @@ public record SteppedRun(
 
   public SteppedRun {
     events = List.copyOf(events);
+  }
+
+  /**
+   * Steps a run of {@code spec} on {@code d}, on this thread, through the one training loop's
+   * {@link TrainingRun#step()}: {@code steps} minibatches (fewer if the run ends or diverges
+   * first), then {@code phases} phases of the next ({@link TrainingRun#stepPhase()}), keeping every
+   * event and copies of its states.
+   *
+   * @param withPicture whether to make the run's {@link RunPicture} (the teaching views need it;
+   *     the whole window's drawing makes its own)
+   */
+  public static SteppedRun of(
+      RunSpec spec, RegressionData d, int steps, int phases, boolean withPicture) {
+    List<TrainingEvent> events = new ArrayList<>();
+    TrainingRun run = spec.newTrainer().prepare(spec.newModel(d.numFeatures()), d, events::add);
+    StepRecorder recorder = new StepRecorder(() -> true, s -> {}).attachTo(run);
+    RunPicture runPicture = withPicture ? RunPicture.of(d) : null;
+    StepSnapshot ready = recorder.capture(run);
+    for (int i = 0; i < steps && !run.isOver(); i++) {
+      run.step(); // the one training loop's step, nothing else
+    }
+    for (int i = 0; i < phases && !run.isOver(); i++) {
+      run.stepPhase();
+    }
+    return new SteppedRun(
+        d,
+        runPicture,
+        ready,
+        events,
+        recorder.capture(run),
+        steps,
+        phases,
+        run.steps(),
+        spec.epochs(),
+        run.batchesPerEpoch());
   }
 
   /** The last finished minibatch's event, or null before the first. */

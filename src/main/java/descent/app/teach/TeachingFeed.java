@@ -27,6 +27,7 @@ public final class TeachingFeed {
       new SimpleObjectProperty<>(java.util.List.of());
   private ParameterPath path = new ParameterPath(0);
   private GradientChecker checker;
+  private TeachingFeed standIn; // while a hidden view rehearses: the feed its getters read instead
 
   /** Runs the gradient check on the run's own thread and reports back on the FX thread. */
   public interface GradientChecker {
@@ -79,7 +80,7 @@ public final class TeachingFeed {
   }
 
   public RunPicture picture() {
-    return picture.get();
+    return standIn != null ? standIn.picture() : picture.get();
   }
 
   public ObjectProperty<StepSnapshot> snapshotProperty() {
@@ -87,12 +88,12 @@ public final class TeachingFeed {
   }
 
   public StepSnapshot snapshot() {
-    return snapshot.get();
+    return standIn != null ? standIn.snapshot() : snapshot.get();
   }
 
   /** The parameters after each step of the current run (thinned for long runs). */
   public ParameterPath path() {
-    return path;
+    return standIn != null ? standIn.path() : path;
   }
 
   /** Other runs' paths to draw over this run's (runs kept for comparison); empty if none. */
@@ -101,7 +102,21 @@ public final class TeachingFeed {
   }
 
   public java.util.List<OtherPath> otherPaths() {
-    return otherPaths.get();
+    return standIn != null ? standIn.otherPaths() : otherPaths.get();
+  }
+
+  /**
+   * Runs {@code r} with {@link #picture}, {@link #snapshot}, {@link #path} and {@link #otherPaths}
+   * reading {@code stand}'s instead of this feed's own, telling no listener: how a hidden view
+   * rehearses drawing a run ({@link TeachingPane#rehearse}). Call on the FX thread.
+   */
+  void standIn(TeachingFeed stand, Runnable r) {
+    standIn = stand;
+    try {
+      r.run();
+    } finally {
+      standIn = null;
+    }
   }
 
   /** Changes whenever the path does. */

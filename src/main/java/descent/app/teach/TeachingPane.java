@@ -89,9 +89,34 @@ public abstract class TeachingPane extends StackPane {
     stale = true;
   }
 
+  /**
+   * Draws the view once while it is hidden as it would draw {@code stand}'s run, a run stepped for
+   * nobody to see, then styles and lays it out in its place: the parts a real minibatch brings (the
+   * rows' table cells, the graph's boxes) are made and styled now, so that the first showing during
+   * a run only fills them in (ADR 0043). The view's own feed is neither read nor changed; the view
+   * stays stale, so shown, it draws its own run again. Nothing if it shows or has no size yet.
+   */
+  public final void rehearse(TeachingFeed stand) {
+    if (showing.get() || getWidth() <= 0 || getHeight() <= 0 || !hasRun(stand)) {
+      return;
+    }
+    feed.standIn(
+        stand,
+        () -> {
+          redraw();
+          applyCss();
+          layout();
+        });
+    stale = true;
+  }
+
   /** Whether the feed has a run to draw: {@link #redraw} may read its picture and snapshot. */
   private boolean hasRun() {
-    return feed.picture() != null && feed.snapshot() != null;
+    return hasRun(feed);
+  }
+
+  private static boolean hasRun(TeachingFeed f) {
+    return f.picture() != null && f.snapshot() != null;
   }
 
   /** Marks the view stale, e.g. when one of its own options changed. */

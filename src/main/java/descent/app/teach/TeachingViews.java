@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
@@ -196,16 +197,22 @@ public final class TeachingViews extends BorderPane {
   static final Duration AHEAD_GAP = Duration.millis(250);
 
   /**
-   * Makes the first pane's views that are not made yet, then draws each hidden view once ({@link
+   * Makes the first pane's views that are not made yet, then has each hidden view rehearse a run of
+   * {@code standIn}'s ({@link TeachingPane#rehearse}) and draw its own once ({@link
    * TeachingPane#warmUp}), one step every {@link #AHEAD_GAP}, but only while {@code idle} says so
    * (not while a run plays: making a view holds the FX thread for 0.1 to 0.3 s, a hitch in the
    * chart nobody asked for); it waits for the next idle moment otherwise. A made view is styled and
-   * laid out with its hidden tab, and one drawn once has its drawing code loaded and its parts
-   * built for the run: the first click on a tab no longer stalls a running chart for as long (ADR
-   * 0042). A new run (new data: a new picture) has the hidden views drawn once again, the same way.
+   * laid out with its hidden tab; one that rehearsed has the parts a real minibatch brings made and
+   * styled; one drawn once has its drawing code loaded for the run: the first click on a tab no
+   * longer stalls a running chart for as long (ADRs 0042, 0043). A new run (new data: a new
+   * picture) has the hidden views rehearse and draw once again, the same way.
+   *
+   * @param standIn a small run stepped for nobody to see, shaped like the current one (as many
+   *     features, as large a minibatch), or null for none; asked again after each new run
    */
-  public void makeAheadWhenIdle(BooleanSupplier idle) {
+  public void makeAheadWhenIdle(BooleanSupplier idle, Supplier<TeachingFeed> standIn) {
     PauseTransition wait = new PauseTransition(AHEAD_GAP);
+    List<TeachingPane> rehearsed = new ArrayList<>();
     List<TeachingPane> warmed = new ArrayList<>();
     wait.setOnFinished(
         e -> {
@@ -218,7 +225,7 @@ public final class TeachingViews extends BorderPane {
           }
           TeachingPane cold = null;
           for (TeachingPane view : all) {
-            if (!warmed.contains(view) && !view.showingProperty().get()) {
+            if (!rehearsed.contains(view) && !view.showingProperty().get()) {
               cold = view;
               break;
             }
@@ -231,9 +238,15 @@ public final class TeachingViews extends BorderPane {
             if (next != null) {
               viewIn(next);
               updateShowing(); // hidden: it draws nothing until shown, or warmed up
-            } else {
+            } else if (!warmed.contains(cold)) {
               cold.warmUp(); // nothing if it has no size yet (a closed pane) or no run
               warmed.add(cold); // tried: again after the next new run
+            } else {
+              TeachingFeed stand = standIn.get();
+              if (stand != null) {
+                cold.rehearse(stand); // last: what it keeps is a minibatch's cells and boxes
+              }
+              rehearsed.add(cold);
             }
           }
           wait.playFromStart();
@@ -241,6 +254,7 @@ public final class TeachingViews extends BorderPane {
     feed.pictureProperty()
         .addListener(
             (obs, was, now) -> {
+              rehearsed.clear(); // for the old run's shape
               warmed.clear(); // drawn for the old run's data
               madeAhead = false;
               if (wait.getStatus() != Animation.Status.RUNNING) {

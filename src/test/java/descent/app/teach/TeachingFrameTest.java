@@ -6,6 +6,9 @@ import descent.app.FxWait;
 import descent.app.session.TrainingSession;
 import descent.app.session.TrainingSession.State;
 import descent.app.settings.SettingsModel;
+import descent.app.snapshot.SteppedRun;
+import descent.data.SyntheticRegressionData;
+import descent.train.RunSpec;
 import descent.train.StepSnapshot;
 import descent.train.TrainingRun.Phase;
 import java.util.ArrayList;
@@ -37,6 +40,7 @@ class TeachingFrameTest {
   static final class ProbeView extends TeachingPane {
     final String title;
     final Label shown = new Label();
+    final List<String> drawn = new ArrayList<>(); // what each redraw drew, in order
     int redraws;
 
     ProbeView(TeachingFeed feed, String title) {
@@ -56,6 +60,7 @@ class TeachingFrameTest {
       StepSnapshot s = feed().snapshot();
       shown.setText(
           title + " step " + s.step() + " ran " + s.ran() + " path " + feed().path().size());
+      drawn.add(shown.getText());
     }
   }
 
@@ -195,47 +200,79 @@ class TeachingFrameTest {
     waitUntil(() -> made.get(0).shown.getText().equals("One step 2 ran FORWARD path 2"));
   }
 
+  /** A feed of a run of its own, stepped five minibatches, as the app's rehearsal makes one. */
+  private static TeachingFeed standIn() {
+    SteppedRun run =
+        SteppedRun.of(
+            RunSpec.chapter(3),
+            new SyntheticRegressionData(new double[] {2, -3.4}, 4.2, 0.01, 40, 8, 4, true, 3),
+            5,
+            0,
+            true);
+    TeachingFeed feed = new TeachingFeed();
+    feed.startRun(run.picture(), run.ready());
+    feed.onEvents(run.events());
+    feed.show(run.now());
+    return feed;
+  }
+
   @Test
-  void viewsNotShownYetAreMadeAheadAndDrawnOnceOnlyWhileNothingPlays(FxRobot robot)
+  void viewsNotShownYetAreMadeAheadRehearsedAndDrawnOnlyWhileNothingPlays(FxRobot robot)
       throws Exception {
     waitUntil(() -> made.get(0).redraws > 0);
     boolean[] idle = {false};
     int[] asked = {0};
+    TeachingFeed stand = WaitForAsyncUtils.asyncFx(TeachingFrameTest::standIn).get();
+    int[] standInsAsked = {0};
     robot.interact(
         () ->
             views.makeAheadWhenIdle(
                 () -> {
                   asked[0]++;
                   return idle[0];
+                },
+                () -> {
+                  standInsAsked[0]++;
+                  return stand;
                 }));
     // a run plays: asked three times whether it may, it made nothing
     waitUntil(() -> asked[0] >= 3);
     assertThat(made).extracting(v -> v.title).containsExactly("One");
 
+    ProbeView one = made.get(0);
+    int oneDrew = one.redraws;
     idle[0] = true; // the run stopped
     waitUntil(views::isMadeAhead);
     assertThat(made).extracting(v -> v.title).containsExactly("One", "Two");
     ProbeView two = made.get(1);
     assertThat(two.showingProperty().get()).as("made hidden").isFalse();
-    assertThat(two.redraws).as("drawn once, hidden, to load its drawing code").isEqualTo(1);
+    // hidden, it drew its own run once (to load its drawing code), then the stand-in's run,
+    // stepped five minibatches (to make the parts a real minibatch brings)
+    assertThat(two.drawn)
+        .containsExactly("Two step 0 ran null path 1", "Two step 5 ran UPDATE path 6");
+    assertThat(standInsAsked[0]).isEqualTo(1);
     assertThat(views.shown(false)).as("the view on screen stays").isEqualTo("One");
+    assertThat(one.redraws).as("the rehearsal told the shown view nothing").isEqualTo(oneDrew);
+    assertThat(text(0)).isEqualTo("One step 0 ran null path 1");
     assertThat(session.isWatching()).isTrue();
 
-    // shown, it draws again with where the run stands: the hidden draw left it stale
+    // shown, it draws where its own run stands: the rehearsal left it stale
     press(robot, session::step);
     robot.type(KeyCode.DIGIT2);
-    waitUntil(() -> two.redraws == 2);
+    waitUntil(() -> two.redraws == 3);
     assertThat(text(1)).isEqualTo("Two step 1 ran UPDATE path 2");
     assertThat(made).as("none made twice").hasSize(2);
 
-    // a new run: the view hidden now is drawn once more, for the new run's data
+    // a new run: the view hidden now is drawn once more for the new run's data, and rehearses
     robot.type(KeyCode.DIGIT1);
     waitUntil(() -> "One".equals(views.shown(false)));
     int before = two.redraws;
     robot.interact(() -> session.settings().seed.set(7));
     waitUntil(() -> !views.isMadeAhead() || two.redraws > before); // the new run was seen
     waitUntil(views::isMadeAhead);
-    assertThat(two.redraws).isEqualTo(before + 1);
+    assertThat(two.drawn.subList(before, two.drawn.size()))
+        .containsExactly("Two step 0 ran null path 1", "Two step 5 ran UPDATE path 6");
+    assertThat(standInsAsked[0]).isEqualTo(2);
     assertThat(two.showingProperty().get()).isFalse();
     assertThat(made).hasSize(2);
   }

@@ -1,5 +1,7 @@
 package descent.app.uibench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -34,6 +36,9 @@ final class FrameRecorder {
   static final int REST = 2;
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+  private static final java.util.List<GarbageCollectorMXBean> GCS =
+      ManagementFactory.getGarbageCollectorMXBeans();
 
   private final Scene scene;
   private final LongSupplier steps;
@@ -42,6 +47,9 @@ final class FrameRecorder {
   private long[] times = new long[4096]; // the pulse's time, as the timer is given it
   private long[] stepsAt = new long[4096];
   private int[] segments = new int[4096];
+  // per frame, at this recorder's timer: milliseconds the collectors and the JIT had spent so far
+  private long[] gcAt = new long[4096];
+  private long[] jitAt = new long[4096];
   // per frame, at this recorder's timer, the pre-layout and the post-layout listener
   private long[][] wall = new long[3][4096];
   private long[][] cpu = new long[3][4096];
@@ -94,6 +102,8 @@ final class FrameRecorder {
       times = Arrays.copyOf(times, n);
       stepsAt = Arrays.copyOf(stepsAt, n);
       segments = Arrays.copyOf(segments, n);
+      gcAt = Arrays.copyOf(gcAt, n);
+      jitAt = Arrays.copyOf(jitAt, n);
       for (int i = 0; i < 3; i++) {
         wall[i] = Arrays.copyOf(wall[i], n);
         cpu[i] = Arrays.copyOf(cpu[i], n);
@@ -102,6 +112,12 @@ final class FrameRecorder {
     times[size] = now;
     stepsAt[size] = s;
     segments[size] = segment;
+    long gc = 0;
+    for (GarbageCollectorMXBean bean : GCS) {
+      gc += Math.max(0, bean.getCollectionTime());
+    }
+    gcAt[size] = gc;
+    jitAt[size] = JIT.getTotalCompilationTime();
     wall[0][size] = started;
     cpu[0][size] = startedCpu;
     size++;
@@ -111,7 +127,9 @@ final class FrameRecorder {
    * The {@code count} longest intervals, longest first, each as {interval ns, segment, the frame's
    * index within its segment (0 for the segment's first frame), steps shown at its end, then the
    * wall time of the frame that began the interval in each phase: events, CSS and layout, the rest
-   * (ns; -1 where its pulse listeners did not run), then the steps that frame's pump took}.
+   * (ns; -1 where its pulse listeners did not run), the steps that frame's pump took, then the
+   * milliseconds the collectors and the JIT compilers spent during the interval, and the FX
+   * thread's CPU time in it (ns)}.
    */
   long[][] longest(int count) {
     Integer[] order = new Integer[Math.max(0, size - 1)];
@@ -137,7 +155,10 @@ final class FrameRecorder {
             listened ? wall[1][f] - wall[0][f] : -1,
             listened ? wall[2][f] - wall[1][f] : -1,
             listened ? wall[0][k] - wall[2][f] : -1,
-            stepsAt[k] - stepsAt[f]
+            stepsAt[k] - stepsAt[f],
+            gcAt[k] - gcAt[f],
+            jitAt[k] - jitAt[f],
+            cpu[0][k] - cpu[0][f]
           };
     }
     return out;

@@ -126,7 +126,7 @@ class UiBenchmarkTest {
     long perView = STEPS / titles.size();
     robot.interact(() -> teaching.show(titles.get(0), false));
     // as a user who opens the app and talks before pressing Play: the views not shown yet are
-    // made ahead, and drawn once, while nothing plays
+    // made ahead, rehearse a small run and draw once, while nothing plays (ADRs 0042, 0043)
     waitUntil(20, teaching::isMadeAhead);
     HeapReading ready = HeapReading.afterGc(2);
 
@@ -269,11 +269,13 @@ class UiBenchmarkTest {
         updates.max());
     System.out.println(
         "  longest intervals (ms, view, frame of the view's turn, steps; the frame before it:"
-            + " events / CSS+layout / rest ms, steps its pump took):");
+            + " events / CSS+layout / rest ms, steps its pump took; in the interval: GC ms, JIT ms,"
+            + " FX thread CPU ms):");
     for (long[] l : frames.longest(20)) {
       System.out.printf(
           Locale.ROOT,
-          "    %7.1f  %-10s  frame %4d  %,11d steps   %6.1f / %6.1f / %6.1f ms  %,d%n",
+          "    %7.1f  %-10s  frame %4d  %,11d steps   %6.1f / %6.1f / %6.1f ms  %,7d   GC %3d,"
+              + " JIT %4d, FX CPU %5.1f%n",
           l[0] / 1e6,
           titles.get((int) l[1]),
           l[2],
@@ -281,7 +283,10 @@ class UiBenchmarkTest {
           l[4] / 1e6,
           l[5] / 1e6,
           l[6] / 1e6,
-          l[7]);
+          l[7],
+          l[8],
+          l[9],
+          l[10] / 1e6);
     }
     report.write(Path.of("target", "ui-bench.json"));
     assertThat(frames.frames()).as("frames recorded").isGreaterThan(10);
