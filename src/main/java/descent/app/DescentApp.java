@@ -159,7 +159,9 @@ public final class DescentApp extends Application {
     StartupReport.whenDrawn(scene, descent.Splash::close);
     // the teaching views nobody opened yet, made while nothing plays, after the first frame; they,
     // the chart and the parameter table rehearse a small run of the current one's shape (ADR 0043)
-    BooleanSupplier idle = () -> session.state() != TrainingSession.State.RUNNING;
+    // never while the app ends: the window hides first, then the toolkit (and its renderer) goes
+    BooleanSupplier idle =
+        () -> stage.isShowing() && session.state() != TrainingSession.State.RUNNING;
     Rehearsal rehearsal = new Rehearsal(() -> session.run() == null ? null : session.run().data());
     StartupReport.whenDrawn(
         scene,

@@ -16,8 +16,12 @@ import java.util.concurrent.locks.LockSupport;
  * training thread between minibatches. Both are a few volatile reads and writes.
  */
 final class LateFrames {
-  /** A frame this long since it began is late: a frame and a half at 60 Hz. */
-  static final long LATE_NANOS = 24_000_000L;
+  /**
+   * A frame this long since it began is late: it has missed its second refresh at 60 Hz, and given
+   * a core now it can still end before 50 ms. Frames that end within two refreshes, nine in ten
+   * here, never make training wait.
+   */
+  static final long LATE_NANOS = 30_000_000L;
 
   /** The longest training waits for one late frame: one frame's time at 60 Hz. */
   static final long MAX_WAIT_NANOS = 16_000_000L;

@@ -1,9 +1,14 @@
 package descent.app.snapshot;
 
+import descent.app.chart.LossChartModel;
+import descent.app.chart.LossChartView;
 import descent.app.teach.TeachingFeed;
 import descent.data.RegressionData;
 import descent.data.SyntheticRegressionData;
 import descent.train.RunSpec;
+import descent.train.TrainingEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
@@ -96,40 +101,76 @@ public final class Rehearsal {
   }
 
   /**
-   * Draws the loss chart and the parameter table of the stepped run off-screen, one every {@link
-   * #GAP}, each only while {@code idle} says so (it waits for the next idle moment otherwise), and
-   * then stops: once in the app's life is enough to load and compile their code.
+   * Draws the parameter table and then the loss chart of the stepped run off-screen, one drawing
+   * every {@link #GAP}, each only while {@code idle} says so (it waits for the next idle moment
+   * otherwise), and then stops: once in the app's life is enough to load and compile their code.
+   * The chart grows as in a run that plays: its model takes the run's events in {@link
+   * #CHART_PARTS} parts, and the chart is refreshed and rendered after each, one part a drawing.
    */
   public void offScreenWhenIdle(BooleanSupplier idle) {
-    String[] views = {ViewNames.LOSS, ViewNames.PARAMS};
-    int[] next = {0};
+    List<Runnable> drawings = new ArrayList<>();
     PauseTransition wait = new PauseTransition(GAP);
     wait.setOnFinished(
         e -> {
           if (idle.getAsBoolean()) {
-            SteppedRun r = run();
-            if (r != null) {
-              drawOffScreen(views[next[0]++], r);
-              drawnOffScreen++;
+            if (drawings.isEmpty()) {
+              SteppedRun r = run();
+              if (r == null) {
+                wait.playFromStart(); // no run yet
+                return;
+              }
+              drawings.addAll(offScreen(r));
+            }
+            drawings.remove(0).run();
+            drawnOffScreen++;
+            if (drawings.isEmpty()) {
+              return;
             }
           }
-          if (next[0] < views.length) {
-            wait.playFromStart();
-          }
+          wait.playFromStart();
         });
     wait.playFromStart();
   }
 
-  /** How many views {@link #offScreenWhenIdle} drew so far (for tests). */
+  /** How many drawings {@link #offScreenWhenIdle} made so far (for tests). */
   int drawnOffScreen() {
     return drawnOffScreen;
   }
 
-  /** Draws {@code view} of {@code r} in a scene of its own: CSS, layout, drawing, rendering. */
-  static void drawOffScreen(String view, SteppedRun r) {
-    Picture picture = new Picture(view, OFF_SCREEN_WIDTH, OFF_SCREEN_HEIGHT, null);
-    Scene scene = SingleViews.scene(picture, r, java.util.List.of());
-    scene.snapshot(null);
+  /** In how many parts the off-screen loss chart takes the rehearsal run's events. */
+  static final int CHART_PARTS = 8;
+
+  /**
+   * The drawings of {@code r} off-screen, in order: the parameter table, then the loss chart after
+   * each part of the run's events. Each draws in a scene of its own: CSS, layout, drawing and
+   * rendering, as a frame on screen.
+   */
+  static List<Runnable> offScreen(SteppedRun r) {
+    List<Runnable> drawings = new ArrayList<>();
+    drawings.add(
+        () ->
+            SingleViews.scene(
+                    new Picture(ViewNames.PARAMS, OFF_SCREEN_WIDTH, OFF_SCREEN_HEIGHT, null),
+                    r,
+                    List.of())
+                .snapshot(null));
+    LossChartModel model = new LossChartModel();
+    LossChartView chart = new LossChartView(model);
+    chart.plannedEpochsProperty().set(r.epochs());
+    chart.batchesPerEpochProperty().set(r.batchesPerEpoch());
+    Scene scene = SingleViews.scene(chart, OFF_SCREEN_WIDTH, OFF_SCREEN_HEIGHT);
+    List<TrainingEvent> events = r.events();
+    for (int k = 1; k <= CHART_PARTS; k++) {
+      List<TrainingEvent> part =
+          events.subList(events.size() * (k - 1) / CHART_PARTS, events.size() * k / CHART_PARTS);
+      drawings.add(
+          () -> {
+            model.acceptAll(part);
+            chart.refresh();
+            scene.snapshot(null);
+          });
+    }
+    return drawings;
   }
 
   /** Rows for {@link #BATCHES_PER_EPOCH} minibatches of {@code b}, and a few validation rows. */

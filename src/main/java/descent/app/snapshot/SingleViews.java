@@ -26,15 +26,19 @@ final class SingleViews {
 
   /** A scene of {@code picture}'s size showing the view it names; call on the FX thread. */
   static Scene scene(Picture picture, SteppedRun run, List<ViewSpec> specs) {
-    Region view = view(picture.view(), run, specs);
+    return scene(view(picture.view(), run, specs), picture.width(), picture.height());
+  }
+
+  /** A scene of {@code width}×{@code height} showing {@code view}, styled as the app. */
+  static Scene scene(Region view, int width, int height) {
     StackPane root = new StackPane(view);
     root.getStyleClass().add("snapshot-root");
-    int px = fontPixels(picture.width(), picture.height());
+    int px = fontPixels(width, height);
     root.setStyle("-fx-font-size: " + px + "px;");
     if (px >= LARGE_TEXT_PIXELS) {
       root.getStyleClass().add("large-text");
     }
-    Scene scene = new Scene(root, picture.width(), picture.height());
+    Scene scene = new Scene(root, width, height);
     scene.getStylesheets().add(SingleViews.class.getResource(STYLESHEET).toExternalForm());
     return scene;
   }

@@ -76,7 +76,8 @@ class RehearsalTest {
     assertThat(rehearsal.drawnOffScreen()).isZero();
 
     idle[0] = true; // the run stopped
-    FxWait.until(20, () -> rehearsal.drawnOffScreen() == 2);
-    assertThat(rehearsal.drawnOffScreen()).isEqualTo(2);
+    // the parameter table, then the chart after each eighth of the run's events
+    FxWait.until(20, () -> rehearsal.drawnOffScreen() == 1 + Rehearsal.CHART_PARTS);
+    assertThat(rehearsal.drawnOffScreen()).isEqualTo(1 + Rehearsal.CHART_PARTS);
   }
 }
