@@ -8,8 +8,10 @@ import descent.app.LayoutProbe;
 import descent.app.MainView;
 import descent.app.session.TrainingSession;
 import descent.app.session.TrainingSession.State;
+import descent.app.teach.TeachingViews;
 import descent.data.Batch;
 import descent.train.GradientCheck;
+import descent.train.StepSnapshot;
 import descent.train.TrainingRun.Phase;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -180,6 +182,38 @@ class MinibatchInAppTest {
         String shown = WaitForAsyncUtils.asyncFx(() -> LayoutProbe.displayedText(l)).get();
         assertThat(shown).as(id + " at " + size[0]).isEqualTo(l.getText());
       }
+    }
+  }
+
+  @Test
+  void hiddenItRehearsesARunOfItsOwnAndShownAfterAStepItShowsThatStep(FxRobot robot)
+      throws Exception {
+    TeachingViews teaching = ((MainView) stage.getScene().getRoot()).teaching();
+    robot.type(KeyCode.DIGIT1); // the Data view in front: the Minibatch view hides
+    waitUntil(() -> "Data".equals(teaching.shown(false)));
+    waitUntil(() -> !session.isBusy() && teaching.isMadeAhead());
+    MinibatchView view = robot.lookup(".minibatch-view").queryAs(MinibatchView.class);
+    // hidden, it drew the rehearsal's last minibatch (ADR 0043): step 512 of a run of the shape
+    StepSnapshot rehearsed = WaitForAsyncUtils.asyncFx(view::shown).get();
+    assertThat(rehearsed.step()).isEqualTo(512);
+    assertThat(rehearsed.rows()).hasSize(32);
+    assertThat(session.stepsProperty().get()).isZero();
+
+    robot.interact(session::step);
+    waitUntil(() -> !session.isBusy() && session.state() == State.PAUSED);
+    robot.type(KeyCode.DIGIT2);
+    waitUntil(() -> view.shown() != null && view.shown().step() == 1);
+    StepSnapshot own = WaitForAsyncUtils.asyncFx(() -> session.snapshotProperty().get()).get();
+    assertThat(own.step()).isEqualTo(1);
+    assertThat(own.ran()).isEqualTo(Phase.UPDATE);
+    assertThat(text(robot, "batch-headline")).startsWith("Step 1 done (");
+    assertThat(text(robot, "batch-count")).isEqualTo("32 rows");
+    for (int i = 0; i < 3; i++) {
+      assertThat(text(robot, "batch-row-" + (i + 1)))
+          .as("row " + (i + 1) + " of the run's own first minibatch")
+          .isEqualTo(Integer.toString(own.rows()[i]));
+      assertThat(text(robot, "batch-yhat-" + (i + 1))).isEqualTo(Numbers.format(own.yHat()[i]));
+      assertThat(text(robot, "batch-y-" + (i + 1))).isEqualTo(Numbers.format(own.y()[i]));
     }
   }
 }
