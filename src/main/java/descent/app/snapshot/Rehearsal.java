@@ -138,7 +138,7 @@ public final class Rehearsal {
   }
 
   /** In how many parts the off-screen loss chart takes the rehearsal run's events. */
-  static final int CHART_PARTS = 8;
+  static final int CHART_PARTS = 2;
 
   /**
    * The drawings of {@code r} off-screen, in order: the parameter table, then the loss chart after

@@ -197,9 +197,9 @@ public final class TeachingViews extends BorderPane {
   static final Duration AHEAD_GAP = Duration.millis(250);
 
   /**
-   * Makes the first pane's views that are not made yet, then has each hidden view rehearse a run of
-   * {@code standIn}'s ({@link TeachingPane#rehearse}) and draw its own once ({@link
-   * TeachingPane#warmUp}), one step every {@link #AHEAD_GAP}, but only while {@code idle} says so
+   * Makes the first pane's views that are not made yet, then has each hidden view draw its own run
+   * once ({@link TeachingPane#warmUp}) and then rehearse a run of {@code standIn}'s ({@link
+   * TeachingPane#rehearse}), one step every {@link #AHEAD_GAP}, but only while {@code idle} says so
    * (not while a run plays: making a view holds the FX thread for 0.1 to 0.3 s, a hitch in the
    * chart nobody asked for); it waits for the next idle moment otherwise. A made view is styled and
    * laid out with its hidden tab; one that rehearsed has the parts a real minibatch brings made and

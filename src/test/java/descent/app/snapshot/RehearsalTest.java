@@ -76,7 +76,7 @@ class RehearsalTest {
     assertThat(rehearsal.drawnOffScreen()).isZero();
 
     idle[0] = true; // the run stopped
-    // the parameter table, then the chart after each eighth of the run's events
+    // the parameter table, then the chart after each part of the run's events
     FxWait.until(20, () -> rehearsal.drawnOffScreen() == 1 + Rehearsal.CHART_PARTS);
     assertThat(rehearsal.drawnOffScreen()).isEqualTo(1 + Rehearsal.CHART_PARTS);
   }
