@@ -34,7 +34,7 @@ final class LateFrames {
   private volatile long began; // System.nanoTime() when the last frame began; 0 before the first
   private volatile long frames; // frames begun so far
   private long waitedFor = -1; // the frame training last waited for; training thread only
-  private long waitedNanos; // training thread only
+  private volatile long waitedNanos; // written by the training thread only
 
   LateFrames() {
     this(LATE_NANOS, MAX_WAIT_NANOS);
@@ -75,7 +75,7 @@ final class LateFrames {
     waitedNanos += System.nanoTime() - start;
   }
 
-  /** How long training has given way so far, in nanoseconds; read on the training thread. */
+  /** How long training has given way so far, in nanoseconds; read on any thread. */
   long waitedNanos() {
     return waitedNanos;
   }

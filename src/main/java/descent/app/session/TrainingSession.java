@@ -399,6 +399,14 @@ public final class TrainingSession {
     status.measure(System.nanoTime());
   }
 
+  /**
+   * How long training has waited for late frames since the session began, in nanoseconds (ADR 0043;
+   * for the UI benchmark).
+   */
+  public long gaveWayNanos() {
+    return frames.lateFrames().waitedNanos();
+  }
+
   /** The current run's inbox (for tests). */
   EventInbox inbox() {
     return frames.inbox();

@@ -246,6 +246,11 @@ class UiBenchmarkTest {
           (cpuAt[1][i + 1] - cpuAt[1][i]) / 1e6 / n,
           (cpuAt[2][i + 1] - cpuAt[2][i]) / 1e3 / stepsIn);
     }
+    System.out.printf(
+        Locale.ROOT,
+        "  gave way           training waited %.2f s for late frames in the %.1f s run (ADR 0043)%n",
+        session.gaveWayNanos() / 1e9,
+        seconds);
     FrameStats steady = FrameStats.of(frames.intervalsWithoutSwitches(2));
     System.out.printf(
         Locale.ROOT,
