@@ -13,7 +13,8 @@ import java.util.concurrent.locks.LockSupport;
  * Frames on time, most of them, cost training nothing.
  *
  * <p>{@link #frameBegins} is called on the FX thread at each frame; {@link #giveWay} on the
- * training thread between minibatches. Both are a few volatile reads and writes.
+ * training thread between minibatches, with the clock reading the training loop takes anyway. Both
+ * are a few volatile reads and writes.
  */
 final class LateFrames {
   /**
@@ -56,23 +57,24 @@ final class LateFrames {
    * Waits while the current frame is late: until the next begins, at most {@link #MAX_WAIT_NANOS},
    * once per frame; returns at once if no frame began yet or the current one is not late. Call on
    * the training thread between minibatches.
+   *
+   * @param now {@link System#nanoTime()}, as the caller read it after the minibatch
    */
-  void giveWay() {
+  void giveWay(long now) {
     long b = began;
     if (b == 0) {
       return;
     }
     long frame = frames;
-    if (frame == waitedFor || System.nanoTime() - b < lateNanos) {
+    if (frame == waitedFor || now - b < lateNanos) {
       return;
     }
     waitedFor = frame;
-    long start = System.nanoTime();
-    long end = start + maxWaitNanos;
-    for (long now = start; frames == frame && now < end; now = System.nanoTime()) {
-      LockSupport.parkNanos(Math.min(LOOK_NANOS, end - now));
+    long end = now + maxWaitNanos;
+    for (long t = now; frames == frame && t < end; t = System.nanoTime()) {
+      LockSupport.parkNanos(Math.min(LOOK_NANOS, end - t));
     }
-    waitedNanos += System.nanoTime() - start;
+    waitedNanos += System.nanoTime() - now;
   }
 
   /** How long training has given way so far, in nanoseconds; read on any thread. */

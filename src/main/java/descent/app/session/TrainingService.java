@@ -245,8 +245,8 @@ final class TrainingService extends Service<Void> {
           r.step();
           double rate = stepsPerSecond.getAsDouble();
           if (Double.isInfinite(rate)) {
-            late.giveWay(); // as fast as possible, but never at a late frame's expense
             next = System.nanoTime();
+            late.giveWay(next); // as fast as possible, but never at a late frame's expense
             continue;
           }
           next += (long) (1e9 / rate);

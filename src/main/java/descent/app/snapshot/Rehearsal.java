@@ -2,6 +2,7 @@ package descent.app.snapshot;
 
 import descent.app.chart.LossChartModel;
 import descent.app.chart.LossChartView;
+import descent.app.teach.IdleSteps;
 import descent.app.teach.TeachingFeed;
 import descent.data.RegressionData;
 import descent.data.SyntheticRegressionData;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import javafx.animation.PauseTransition;
 import javafx.scene.Scene;
 import javafx.util.Duration;
 
@@ -26,8 +26,7 @@ import javafx.util.Duration;
  *       {@link descent.app.teach.TeachingViews#makeAheadWhenIdle}).
  *   <li>The loss chart and the parameter table, which show from the start but get their first
  *       points and learned values only at Play, draw it off-screen, each in a scene of its own as
- *       the {@code snapshot} command draws it, rendered once and dropped ({@link
- *       #offScreenWhenIdle}).
+ *       the {@code snapshot} command draws it, then dropped ({@link #offScreenWhenIdle}).
  * </ul>
  *
  * <p>On a 2-core machine training at full speed holds one core; the first frame that drew a real
@@ -50,7 +49,7 @@ public final class Rehearsal {
   /** The most features rehearsed. */
   static final int MAX_FEATURES = 256;
 
-  /** How long the off-screen rehearsal leaves between its two drawings, and before the first. */
+  /** How long the off-screen rehearsal leaves between two drawings, and before the first. */
   static final Duration GAP = Duration.millis(250);
 
   /** The size the loss chart and the parameter table are drawn at off-screen. */
@@ -61,8 +60,6 @@ public final class Rehearsal {
   private final Supplier<RegressionData> current;
   private SteppedRun run;
   private TeachingFeed feed;
-  private int features = -1;
-  private int batch = -1;
   private int drawnOffScreen;
 
   /**
@@ -82,11 +79,9 @@ public final class Rehearsal {
     }
     int f = Math.max(1, Math.min(MAX_FEATURES, d.numFeatures()));
     int b = Math.max(1, Math.min(MAX_BATCH, d.batchSize()));
-    if (run == null || f != features || b != batch) {
-      run = SteppedRun.of(SPEC, data(f, b), Integer.MAX_VALUE, 0, true);
+    if (run == null || run.data().numFeatures() != f || run.data().batchSize() != b) {
+      run = SteppedRun.of(SPEC, data(f, b), SPEC.epochs() * BATCHES_PER_EPOCH, 0, true);
       feed = SingleViews.feed(run);
-      features = f;
-      batch = b;
     }
     return run;
   }
@@ -109,27 +104,27 @@ public final class Rehearsal {
    */
   public void offScreenWhenIdle(BooleanSupplier idle) {
     List<Runnable> drawings = new ArrayList<>();
-    PauseTransition wait = new PauseTransition(GAP);
-    wait.setOnFinished(
-        e -> {
-          if (idle.getAsBoolean()) {
-            if (drawings.isEmpty()) {
-              SteppedRun r = run();
-              if (r == null) {
-                wait.playFromStart(); // no run yet
-                return;
+    boolean[] planned = {false};
+    new IdleSteps(
+            GAP,
+            idle,
+            () -> {
+              if (!planned[0]) {
+                SteppedRun r = run();
+                if (r == null) {
+                  return true; // no run yet: try again
+                }
+                drawings.addAll(offScreen(r));
+                planned[0] = true;
               }
-              drawings.addAll(offScreen(r));
-            }
-            drawings.remove(0).run();
-            drawnOffScreen++;
-            if (drawings.isEmpty()) {
-              return;
-            }
-          }
-          wait.playFromStart();
-        });
-    wait.playFromStart();
+              if (drawings.isEmpty()) {
+                return false;
+              }
+              drawings.remove(0).run();
+              drawnOffScreen++;
+              return true;
+            })
+        .start();
   }
 
   /** How many drawings {@link #offScreenWhenIdle} made so far (for tests). */

@@ -80,7 +80,7 @@ public final class TeachingFeed {
   }
 
   public RunPicture picture() {
-    return standIn != null ? standIn.picture() : picture.get();
+    return reading().picture.get();
   }
 
   public ObjectProperty<StepSnapshot> snapshotProperty() {
@@ -88,12 +88,12 @@ public final class TeachingFeed {
   }
 
   public StepSnapshot snapshot() {
-    return standIn != null ? standIn.snapshot() : snapshot.get();
+    return reading().snapshot.get();
   }
 
   /** The parameters after each step of the current run (thinned for long runs). */
   public ParameterPath path() {
-    return standIn != null ? standIn.path() : path;
+    return reading().path;
   }
 
   /** Other runs' paths to draw over this run's (runs kept for comparison); empty if none. */
@@ -102,7 +102,12 @@ public final class TeachingFeed {
   }
 
   public java.util.List<OtherPath> otherPaths() {
-    return standIn != null ? standIn.otherPaths() : otherPaths.get();
+    return reading().otherPaths.get();
+  }
+
+  /** The feed the getters read: the stand-in while a hidden view rehearses, else this one. */
+  private TeachingFeed reading() {
+    return standIn != null ? standIn : this;
   }
 
   /**

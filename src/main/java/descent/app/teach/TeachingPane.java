@@ -82,7 +82,7 @@ public abstract class TeachingPane extends StackPane {
    * nothing to draw.
    */
   public final void warmUp() {
-    if (showing.get() || getWidth() <= 0 || getHeight() <= 0 || !hasRun()) {
+    if (!canDrawHidden(feed)) {
       return;
     }
     redraw();
@@ -97,7 +97,7 @@ public abstract class TeachingPane extends StackPane {
    * stays stale, so shown, it draws its own run again. Nothing if it shows or has no size yet.
    */
   public final void rehearse(TeachingFeed stand) {
-    if (showing.get() || getWidth() <= 0 || getHeight() <= 0 || !hasRun(stand)) {
+    if (!canDrawHidden(stand)) {
       return;
     }
     feed.standIn(
@@ -108,6 +108,11 @@ public abstract class TeachingPane extends StackPane {
           layout();
         });
     stale = true;
+  }
+
+  /** Whether the view is hidden, has a size, and {@code f} has a run for it to draw. */
+  private boolean canDrawHidden(TeachingFeed f) {
+    return !showing.get() && getWidth() > 0 && getHeight() > 0 && hasRun(f);
   }
 
   /** Whether the feed has a run to draw: {@link #redraw} may read its picture and snapshot. */

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.animation.Animation;
-import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -211,57 +209,53 @@ public final class TeachingViews extends BorderPane {
    *     features, as large a minibatch), or null for none; asked again after each new run
    */
   public void makeAheadWhenIdle(BooleanSupplier idle, Supplier<TeachingFeed> standIn) {
-    PauseTransition wait = new PauseTransition(AHEAD_GAP);
     List<TeachingPane> rehearsed = new ArrayList<>();
     List<TeachingPane> warmed = new ArrayList<>();
-    wait.setOnFinished(
-        e -> {
-          Tab next = null;
-          for (Tab tab : first.getTabs()) {
-            if (tab.getContent() == null) {
-              next = tab;
-              break;
-            }
-          }
-          TeachingPane cold = null;
-          for (TeachingPane view : all) {
-            if (!rehearsed.contains(view) && !view.showingProperty().get()) {
-              cold = view;
-              break;
-            }
-          }
-          if (next == null && cold == null) {
-            madeAhead = true;
-            return;
-          }
-          if (idle.getAsBoolean()) {
-            if (next != null) {
-              viewIn(next);
-              updateShowing(); // hidden: it draws nothing until shown, or warmed up
-            } else if (!warmed.contains(cold)) {
-              cold.warmUp(); // nothing if it has no size yet (a closed pane) or no run
-              warmed.add(cold); // tried: again after the next new run
-            } else {
-              TeachingFeed stand = standIn.get();
-              if (stand != null) {
-                cold.rehearse(stand); // last: what it keeps is a minibatch's cells and boxes
+    IdleSteps steps =
+        new IdleSteps(
+            AHEAD_GAP,
+            idle,
+            () -> {
+              Tab next =
+                  first.getTabs().stream()
+                      .filter(t -> t.getContent() == null)
+                      .findFirst()
+                      .orElse(null);
+              if (next != null) {
+                viewIn(next);
+                updateShowing(); // hidden: it draws nothing until shown, or warmed up
+                return true;
               }
-              rehearsed.add(cold);
-            }
-          }
-          wait.playFromStart();
-        });
+              TeachingPane cold =
+                  all.stream()
+                      .filter(v -> !rehearsed.contains(v) && !v.showingProperty().get())
+                      .findFirst()
+                      .orElse(null);
+              if (cold == null) {
+                madeAhead = true;
+                return false;
+              }
+              if (!warmed.contains(cold)) {
+                cold.warmUp(); // nothing if it has no size yet (a closed pane) or no run
+                warmed.add(cold); // tried: again after the next new run
+              } else {
+                TeachingFeed stand = standIn.get();
+                if (stand != null) {
+                  cold.rehearse(stand); // last: what it keeps is a minibatch's cells and boxes
+                }
+                rehearsed.add(cold);
+              }
+              return true;
+            });
     feed.pictureProperty()
         .addListener(
             (obs, was, now) -> {
               rehearsed.clear(); // for the old run's shape
               warmed.clear(); // drawn for the old run's data
               madeAhead = false;
-              if (wait.getStatus() != Animation.Status.RUNNING) {
-                wait.playFromStart();
-              }
+              steps.start();
             });
-    wait.play();
+    steps.start();
   }
 
   /**

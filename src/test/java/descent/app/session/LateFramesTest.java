@@ -16,9 +16,9 @@ class LateFramesTest {
   @Test
   void beforeAnyFrameAndWhileFramesAreOnTimeTrainingNeverWaits() {
     LateFrames late = new LateFrames(20 * MS, 60_000 * MS);
-    late.giveWay(); // no window yet: no frame began
+    late.giveWay(System.nanoTime()); // no window yet: no frame began
     late.frameBegins(System.nanoTime());
-    late.giveWay(); // the frame began just now: on time
+    late.giveWay(System.nanoTime()); // the frame began just now: on time
     assertThat(late.waitedNanos()).isZero();
   }
 
@@ -31,7 +31,7 @@ class LateFramesTest {
         CompletableFuture.runAsync(
             () -> {
               trainer[0] = Thread.currentThread();
-              late.giveWay();
+              late.giveWay(System.nanoTime());
             });
     // training waits, parked, for as long as the frame lasts (here up to a minute)
     while (trainer[0] == null || trainer[0].getState() != Thread.State.TIMED_WAITING) {
@@ -49,16 +49,17 @@ class LateFramesTest {
     LateFrames late = new LateFrames(20 * MS, 5 * MS);
     late.frameBegins(System.nanoTime() - 30 * MS);
     long before = System.nanoTime();
-    late.giveWay(); // no next frame comes: it waits the longest wait, then goes on
+    late.giveWay(System.nanoTime()); // no next frame comes: it waits the longest wait, then goes on
     long waited = late.waitedNanos();
     assertThat(waited).isGreaterThanOrEqualTo(5 * MS);
     assertThat(System.nanoTime() - before).isGreaterThanOrEqualTo(5 * MS);
-    late.giveWay(); // the same late frame: frames stopped coming, training no longer waits
-    late.giveWay();
+    late.giveWay(
+        System.nanoTime()); // the same late frame: frames stopped coming, training no longer waits
+    late.giveWay(System.nanoTime());
     assertThat(late.waitedNanos()).isEqualTo(waited);
 
     late.frameBegins(System.nanoTime() - 30 * MS); // a new frame, late too: one more wait
-    late.giveWay();
+    late.giveWay(System.nanoTime());
     assertThat(late.waitedNanos()).isGreaterThanOrEqualTo(waited + 5 * MS);
   }
 }
