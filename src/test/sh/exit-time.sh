@@ -14,7 +14,8 @@
 # 3 s, then close it one WAY and time from just before the close until `wait` returns on the java
 # process. A launch still alive 10 s after the close is killed and reported as "still alive
 # (window gone)" (the JVM outlived its window) or "still alive (window shown)" (the close did not
-# reach the app, e.g. Alt+F4 lost on a loaded machine). Prints each time and the median per WAY.
+# reach the app, e.g. Alt+F4 lost on a loaded machine), and a launch that printed a stack trace as
+# "N, but printed a stack trace: ..." Prints each time and the median per WAY.
 set -uo pipefail
 jar="${1:?usage: exit-time.sh JAR [RUNS] [WAYS...]}"
 runs="${2:-5}"
@@ -74,6 +75,9 @@ JSON
   kill "$watchdog" 2>/dev/null; wait "$watchdog" 2>/dev/null
   if [ $code -eq 137 ]; then
     echo "still alive (window $(cat "$config/watchdog" 2>/dev/null || echo '?'))"
+  elif grep -q $'^\tat ' "$config/out"; then
+    # a user must never see a stack trace, on any way out (ADR 0044)
+    echo "$((end - start)), but printed a stack trace: $(grep -m1 -B1 $'^\tat ' "$config/out" | head -1)"
   else
     echo $((end - start))
   fi

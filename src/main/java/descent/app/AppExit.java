@@ -1,11 +1,13 @@
 package descent.app;
 
 import descent.app.session.TrainingSession;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import sun.misc.Signal;
 
 /**
  * How the app ends, whichever way its window goes (ADR 0037). Every way stops training first, then
@@ -18,9 +20,14 @@ import javafx.stage.Stage;
  *   <li>the window destroyed from outside ({@code xdotool windowclose}, a crashed window manager):
  *       JavaFX hides the stage without a close request, so its {@code showing} property turning
  *       false ends the app the same way;
- *   <li>SIGTERM (logout, {@code kill}): a shutdown hook asks the FX thread to stop training and
- *       hide the window, and waits for it at most {@link #HOOK_BUDGET_MS} ms, so a busy or stuck FX
- *       thread never holds the exit up.
+ *   <li>SIGTERM (logout, {@code kill}), SIGINT (Ctrl+C in a terminal) and SIGHUP (the terminal
+ *       closed): a signal handler asks the FX thread to stop training and hide the window, waits
+ *       for it at most {@link #HOOK_BUDGET_MS} ms, so a busy or stuck FX thread never holds the
+ *       exit up, then for the toolkit to end, and only then exits the JVM (ADR 0044): left to the
+ *       JVM's own shutdown, JavaFX's shutdown hook stops the renderer while the FX thread still
+ *       paints, and the paint's rejected job prints a stack trace;
+ *   <li>{@code System.exit} from elsewhere, or a JVM started with {@code -Xrs}: a shutdown hook
+ *       does what the signal handler does before the exit.
  * </ul>
  *
  * The training thread is a daemon and is never waited for: it stops at its next minibatch.
@@ -28,6 +35,15 @@ import javafx.stage.Stage;
 final class AppExit {
   /** The longest a shutdown hook waits for the FX thread to stop training and save. */
   static final long HOOK_BUDGET_MS = 400;
+
+  /** The longest a signal waits, after that, for the toolkit to end before the JVM exits. */
+  static final long TOOLKIT_BUDGET_MS = 1000;
+
+  /** The signals that end the app as a close does; the JVM's default for each is its shutdown. */
+  static final List<String> SIGNALS = List.of("TERM", "INT", "HUP");
+
+  /** The FX thread, which made this; it ends once the toolkit has. */
+  private final Thread fxThread = Thread.currentThread();
 
   private final Stage stage;
   private final TrainingSession session;
@@ -103,6 +119,49 @@ final class AppExit {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * What a signal runs, on a thread of its own: {@link #onShutdown}, then a wait of at most {@link
+   * #TOOLKIT_BUDGET_MS} ms for the FX thread to end, which it does once the toolkit has stopped its
+   * renderer. Any thread but the FX thread.
+   *
+   * @param number the signal's number
+   * @return the code to exit with, the shell's for a process a signal ended: 128 + {@code number}
+   */
+  int onSignal(int number) {
+    onShutdown();
+    try {
+      fxThread.join(TOOLKIT_BUDGET_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 128 + number;
+  }
+
+  /**
+   * Handles {@link #SIGNALS}: each runs {@link #onSignal} and then exits the JVM with its code. A
+   * signal the JVM will not let us handle ({@code -Xrs}) or keeps ignored (SIGINT in a background
+   * job of a shell script) is left as it is, and the shutdown hook covers what it does.
+   */
+  void handleSignals() {
+    for (String name : SIGNALS) {
+      try {
+        Signal.handle(new Signal(name), signal -> exitOn(signal.getNumber()));
+      } catch (IllegalArgumentException notHandled) {
+        // the JVM's own handling stays, and the shutdown hook with it
+      }
+    }
+  }
+
+  /**
+   * Runs {@link #onSignal} and exits with its code, on a thread that is not a daemon (the JVM's
+   * signal thread is): otherwise the JVM could end on its own, with code 0, once the toolkit has.
+   */
+  private void exitOn(int signal) {
+    Thread exiting = new Thread(() -> System.exit(onSignal(signal)), "descent-signal");
+    exiting.setDaemon(false);
+    exiting.start();
   }
 
   /** Registers {@link #onShutdown} as a JVM shutdown hook; returns the hook's thread. */

@@ -44,6 +44,7 @@ public final class DescentApp extends Application {
     openFromCommandLine(stage, getParameters().getRaw());
     AppExit exit = new AppExit(stage, session, Platform::exit);
     exit.hook();
+    exit.handleSignals();
     XWindowWatch.watchWindow(TITLE, () -> endUnlessEnded(exit));
     // not before the first frame: the warm-up would take CPU from it on a 2-core machine
     StartupReport.whenDrawn(stage.getScene(), () -> SaveWarmUp.start(store));

@@ -127,6 +127,28 @@ class AppExitTest {
     assertThat(exit.onShutdown()).as("a second signal returns at once").isTrue();
   }
 
+  /**
+   * SIGTERM (SIGINT, SIGHUP): the signal's handler ends the app as the hook does, then waits for
+   * the FX thread to end with the toolkit, at most its budget (here it never ends: the tests'
+   * toolkit lives on), and gives the code a shell expects of a process SIGTERM ended.
+   */
+  @Test
+  void aSignalStopsTrainingSavesAndGivesTheShellsExitCode(FxRobot robot) throws Exception {
+    openAndPlay(robot);
+
+    long start = System.nanoTime();
+    int code = exit.onSignal(15);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(code).isEqualTo(143);
+    assertThat(millis)
+        .isBetween(
+            AppExit.TOOLKIT_BUDGET_MS - 10,
+            AppExit.HOOK_BUDGET_MS + AppExit.TOOLKIT_BUDGET_MS + 500);
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> toolkitEnds.get() == 1);
+    assertEnded();
+  }
+
   /** A stuck FX thread cannot hold SIGTERM up: the hook gives up after its budget. */
   @Test
   void theShutdownHookDoesNotWaitForAStuckFxThread(FxRobot robot) throws Exception {
