@@ -18,7 +18,10 @@ import java.util.List;
  * which in its {@code kept_every} column). Lives on the FX thread and reads copied events only.
  */
 public final class RunHistory {
-  /** Minibatch rows kept in full: 40 MiB at most (a step and four numbers each). */
+  /**
+   * Minibatch rows kept in full: 40 MiB (a step and four numbers each), and at most 43 MiB while
+   * they are thinned.
+   */
   public static final int MAX_MINIBATCHES = 1 << 20;
 
   /** Epoch rows kept in full. */
@@ -95,6 +98,14 @@ public final class RunHistory {
     System.arraycopy(w, 0, row, 0, w.length);
     row[w.length] = b;
     return row;
+  }
+
+  /**
+   * The bytes its tables have allocated for rows: what the history of a long run holds on the heap.
+   * They grow a block at a time as rows come (ADR 0045).
+   */
+  public long allocatedBytes() {
+    return minibatches.allocatedBytes() + epochs.allocatedBytes() + path.allocatedBytes();
   }
 
   ThinnedTable minibatches() {
