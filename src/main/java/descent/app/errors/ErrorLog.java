@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +47,7 @@ public final class ErrorLog {
   private final Path file;
   private final long maxBytes;
   private final int files;
-  private final ExecutorService writer;
+  private final ThreadPoolExecutor writer;
 
   /** A log of {@value #FILE_NAME} in {@code dir}, 1 MB a file, 3 files. */
   public ErrorLog(Path dir) {
@@ -88,11 +88,22 @@ public final class ErrorLog {
     }
   }
 
-  /** Waits up to {@code millis} ms for the queued entries to reach the file (for tests). */
+  /**
+   * Waits up to {@code millis} ms for the queued entries to reach the file (for tests). Its marker
+   * waits for room in the queue: given to {@code execute} while the queue is full, it would be
+   * dropped as an entry is, and the wait would never end.
+   */
   boolean flush(long millis) throws InterruptedException {
-    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-    writer.execute(done::countDown);
-    return done.await(millis, TimeUnit.MILLISECONDS);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    CountDownLatch done = new CountDownLatch(1);
+    writer.prestartCoreThread(); // the queue is read only by a thread that has started
+    return writer.getQueue().offer(done::countDown, millis, TimeUnit.MILLISECONDS)
+        && done.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Runs {@code task} on the writer thread, after what is queued; dropped if the queue is full. */
+  void onWriter(Runnable task) {
+    writer.execute(task);
   }
 
   /** The text of one entry, capped at a quarter of the bound. */

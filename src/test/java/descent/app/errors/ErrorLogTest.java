@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +38,13 @@ class ErrorLogTest {
   void theLogRotatesAtItsBoundAndKeepsThreeFiles() throws Exception {
     long max = 4096;
     ErrorLog log = new ErrorLog(dir, max, 3);
+    // in bursts the queue holds (a longer burst drops what does not fit, by design)
     for (int i = 0; i < 200; i++) {
       log.log("worker " + i, new RuntimeException("error number " + i));
+      if (i % 50 == 49) {
+        assertThat(log.flush(10_000)).isTrue();
+      }
     }
-    assertThat(log.flush(10_000)).isTrue();
 
     assertThat(dir.resolve("descent-errors.log")).exists();
     assertThat(dir.resolve("descent-errors.log.1")).exists();
@@ -56,6 +61,48 @@ class ErrorLogTest {
     assertThat(Files.readString(dir.resolve("descent-errors.log"))).contains("error number 199");
     assertThat(Files.readString(dir.resolve("descent-errors.log.2")))
         .doesNotContain("error number 199");
+  }
+
+  /**
+   * An error storm fills the queue, and what does not fit is dropped; waiting for the queue to
+   * drain still works then (its marker used to be dropped with the entries, and the wait ran out).
+   */
+  @Test
+  void aFullQueueDropsEntriesButNotTheWaitForIt() throws Exception {
+    ErrorLog log = new ErrorLog(dir, 1 << 20, 3);
+    CountDownLatch release = new CountDownLatch(1);
+    // hold the writer, then fill its queue and more
+    log.log("main", new RuntimeException("first"));
+    assertThat(log.flush(5000)).isTrue();
+    CountDownLatch held = new CountDownLatch(1);
+    log.onWriter(
+        () -> {
+          held.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+    for (int i = 0; i < 150; i++) {
+      log.log("worker " + i, new RuntimeException("error number " + i));
+    }
+    // the queue is full: the wait below must wait for room; the writer goes on only once it does
+    Thread waiting = Thread.currentThread();
+    Thread releaser =
+        new Thread(
+            () -> {
+              while (waiting.getState() != Thread.State.TIMED_WAITING) {
+                Thread.onSpinWait();
+              }
+              release.countDown();
+            });
+    releaser.start();
+
+    assertThat(log.flush(10_000)).isTrue();
+    String text = Files.readString(dir.resolve(ErrorLog.FILE_NAME));
+    assertThat(text).contains("error number 0").doesNotContain("error number 149");
   }
 
   @Test
