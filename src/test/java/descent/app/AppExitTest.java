@@ -6,10 +6,10 @@ import descent.app.prefs.PreferencesStore;
 import descent.app.runfile.LastRun;
 import descent.app.session.TrainingSession;
 import descent.app.settings.SpeedSetting;
+import descent.testing.HeldThread;
 import descent.train.TrainingEvent.BatchDone;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -153,23 +153,14 @@ class AppExitTest {
   @Test
   void theShutdownHookDoesNotWaitForAStuckFxThread(FxRobot robot) throws Exception {
     openAndPlay(robot);
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch stuck = new CountDownLatch(1);
-    Platform.runLater(
-        () -> {
-          stuck.countDown();
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
-    stuck.await(5, TimeUnit.SECONDS);
+    HeldThread stuck = new HeldThread();
+    Platform.runLater(stuck);
+    stuck.awaitHeld();
 
     long start = System.nanoTime();
     boolean saved = exit.onShutdown();
     long millis = (System.nanoTime() - start) / 1_000_000;
-    release.countDown();
+    stuck.release();
 
     assertThat(saved).isFalse();
     assertThat(millis).isBetween(AppExit.HOOK_BUDGET_MS - 10, AppExit.HOOK_BUDGET_MS + 500);

@@ -74,10 +74,10 @@ final class ThinnedTable {
     steps[size >> shift][size & mask] = step;
     System.arraycopy(row, 0, values[size >> shift], (size & mask) * width, width);
     size++;
-    if (thinning) {
-      thin(PACE);
-    } else if (size > capacity) {
+    if (!thinning && size > capacity) {
       startThinning();
+    }
+    if (thinning) {
       thin(PACE);
     }
   }

@@ -60,6 +60,7 @@ public final class Rehearsal {
   private final Supplier<RegressionData> current;
   private SteppedRun run;
   private TeachingFeed feed;
+  private List<Runnable> drawings; // the off-screen drawings left; null until planned
   private int drawnOffScreen;
 
   /**
@@ -103,19 +104,16 @@ public final class Rehearsal {
    * #CHART_PARTS} parts, and the chart is refreshed and rendered after each, one part a drawing.
    */
   public void offScreenWhenIdle(BooleanSupplier idle) {
-    List<Runnable> drawings = new ArrayList<>();
-    boolean[] planned = {false};
     new IdleSteps(
             GAP,
             idle,
             () -> {
-              if (!planned[0]) {
+              if (drawings == null) {
                 SteppedRun r = run();
                 if (r == null) {
                   return true; // no run yet: try again
                 }
-                drawings.addAll(offScreen(r));
-                planned[0] = true;
+                drawings = offScreen(r);
               }
               if (drawings.isEmpty()) {
                 return false;

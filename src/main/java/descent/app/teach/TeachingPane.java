@@ -115,11 +115,7 @@ public abstract class TeachingPane extends StackPane {
     return !showing.get() && getWidth() > 0 && getHeight() > 0 && hasRun(f);
   }
 
-  /** Whether the feed has a run to draw: {@link #redraw} may read its picture and snapshot. */
-  private boolean hasRun() {
-    return hasRun(feed);
-  }
-
+  /** Whether {@code f} has a run to draw: {@link #redraw} may read its picture and snapshot. */
   private static boolean hasRun(TeachingFeed f) {
     return f.picture() != null && f.snapshot() != null;
   }
@@ -139,7 +135,7 @@ public abstract class TeachingPane extends StackPane {
 
   @Override
   protected void layoutChildren() {
-    if (stale && showing.get() && hasRun()) {
+    if (stale && showing.get() && hasRun(feed)) {
       stale = false;
       redraw();
     }

@@ -2,11 +2,10 @@ package descent.app.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import descent.testing.HeldThread;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,21 +69,12 @@ class ErrorLogTest {
   @Test
   void aFullQueueDropsEntriesButNotTheWaitForIt() throws Exception {
     ErrorLog log = new ErrorLog(dir, 1 << 20, 3);
-    CountDownLatch release = new CountDownLatch(1);
     // hold the writer, then fill its queue and more
     log.log("main", new RuntimeException("first"));
     assertThat(log.flush(5000)).isTrue();
-    CountDownLatch held = new CountDownLatch(1);
-    log.onWriter(
-        () -> {
-          held.countDown();
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
-    assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+    HeldThread writer = new HeldThread();
+    log.onWriter(writer);
+    assertThat(writer.awaitHeld()).isTrue();
     for (int i = 0; i < 150; i++) {
       log.log("worker " + i, new RuntimeException("error number " + i));
     }
@@ -96,7 +86,7 @@ class ErrorLogTest {
               while (waiting.getState() != Thread.State.TIMED_WAITING) {
                 Thread.onSpinWait();
               }
-              release.countDown();
+              writer.release();
             });
     releaser.start();
 

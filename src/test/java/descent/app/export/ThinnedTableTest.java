@@ -8,9 +8,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A thinning spread over the adds that follow (ADR 0045) gives exactly the table that thinning all
- * at once gave: checked against that algorithm, written out plainly below, over runs fed as the run
- * history feeds them (every step on the stride, and each frame's last step whatever it is).
+ * The run history's table: past its capacity it keeps every k-th step and the newest, and says k;
+ * its memory stays bounded. A thinning spread over the adds that follow (ADR 0045) gives exactly
+ * the table that thinning all at once gave: checked against that algorithm, written out plainly
+ * below, over runs fed as the run history feeds them (every step on the stride, and each frame's
+ * last step whatever it is).
  */
 class ThinnedTableTest {
 
@@ -119,5 +121,52 @@ class ThinnedTableTest {
     // half of the older rows kept, and every row added meanwhile but the first, off the new
     // stride, which the next one replaced as the newest
     assertThat(table.size()).isEqualTo(capacity / 2 + adds - 1);
+  }
+
+  @Test
+  void aLongRunKeepsEveryKthStepAndSaysSo() {
+    ThinnedTable table = new ThinnedTable(1, 8);
+    for (long step = 1; step <= 20; step++) {
+      table.add(step, new double[] {step * 0.5});
+    }
+    assertThat(table.stride()).isEqualTo(4);
+    List<Long> steps = new ArrayList<>();
+    for (int k = 0; k < table.size(); k++) {
+      steps.add(table.step(k));
+      assertThat(table.value(k, 0)).isEqualTo(table.step(k) * 0.5);
+    }
+    assertThat(steps).containsExactly(4L, 8L, 12L, 16L, 20L);
+    table.add(21, new double[] {10.5});
+    assertThat(table.step(table.last())).isEqualTo(21); // the newest is always there
+    table.add(22, new double[] {11});
+    assertThat(table.step(table.last())).isEqualTo(22);
+    assertThat(table.step(table.last() - 1)).isEqualTo(20); // 21 made room for 22
+  }
+
+  @Test
+  void aRunPastTheCapacityHoldsRoomForAtMostASixteenthMore() {
+    // the run history's own table: a run of 10 million steps at batch size 1 passes its capacity
+    // of 2^20 minibatches; the table once doubled its arrays to 2^21 rows (80 MiB) before
+    // thinning back to half of them. Now rows added while it thins wait after the older ones.
+    ThinnedTable table = new ThinnedTable(4, RunHistory.MAX_MINIBATCHES);
+    double[] row = new double[4];
+    long rows = 3L * RunHistory.MAX_MINIBATCHES;
+    int most = 0;
+    for (long step = 1; step <= rows; step++) {
+      table.add(step, row);
+      most = Math.max(most, table.allocatedRows());
+    }
+    int blockRows = 8192; // 32,768 numbers a block, four a row
+    assertThat(most)
+        .isGreaterThan(RunHistory.MAX_MINIBATCHES)
+        .isLessThanOrEqualTo(
+            RunHistory.MAX_MINIBATCHES
+                + 1
+                + RunHistory.MAX_MINIBATCHES / ThinnedTable.PACE
+                + blockRows);
+    assertThat(table.stride()).isEqualTo(4);
+    assertThat(table.step(table.last())).isEqualTo(rows);
+    // the bound the run history's comment gives: a step and four numbers a row, 43 MiB
+    assertThat((long) most * (8 + 4 * 8)).isLessThanOrEqualTo(43L << 20);
   }
 }
